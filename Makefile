@@ -1,0 +1,24 @@
+# The front door: `make help` lists the targets.
+MVN ?= mvn -B -q
+JAR := target/researchproject-operator-0.1.0-SNAPSHOT.jar
+
+.DEFAULT_GOAL := help
+.PHONY: help run test build crds
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+run: build ## Run the operator against the cluster of the current kubeconfig
+	java -jar $(JAR) run
+
+test: ## Run every test: unit, CRD drift, and integration against the mock API server
+	$(MVN) verify
+
+build: ## Compile, generate the CRDs and package the operator (no tests)
+	$(MVN) package -DskipTests
+
+crds: ## Regenerate crds/ from the Java API model
+	$(MVN) process-classes
+	mkdir -p crds
+	cp target/classes/META-INF/fabric8/researchprojects.researchclouds.org-v1.yml crds/researchprojects.researchclouds.org.yaml
+	cp target/classes/META-INF/fabric8/securitybaselines.researchclouds.org-v1.yml crds/securitybaselines.researchclouds.org.yaml

@@ -1,0 +1,29 @@
+package org.researchclouds.operator.api;
+
+/**
+ * Regular expressions shared by the schema annotations of the API. They use no backslash, so each
+ * reads the same in Java, in the OpenAPI schema and inside a CEL string literal.
+ */
+public final class Patterns {
+  /** A DNS-1123 label: a namespace or project name. */
+  public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+  /** A pragmatic e-mail address: something, an at sign, a domain with a dot. */
+  public static final String EMAIL = "^[^@ ]+@[^@ ]+[.][^@ ]+$";
+
+  /** An RFC 3339 date-time. */
+  public static final String DATE_TIME =
+      "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
+
+  /** An IPv4 CIDR (a.b.c.d/n) or an IPv6 CIDR (hex groups with colons, /n). */
+  public static final String CIDR =
+      "^(((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}"
+          + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])"
+          + "|[0-9a-fA-F:]*:[0-9a-fA-F:]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9]))$";
+
+  /** A DNS name for an Ingress host, optionally with a leading wildcard label. */
+  public static final String HOST =
+      "^([*][.])?[a-z0-9]([-a-z0-9]*[a-z0-9])?([.][a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
+  private Patterns() {}
+}

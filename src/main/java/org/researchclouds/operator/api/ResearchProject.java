@@ -1,0 +1,57 @@
+package org.researchclouds.operator.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import java.util.List;
+
+/**
+ * A research project: its namespaces, guard rails and the state of its responsibilities.
+ * Cluster-scoped (it implements no {@code Namespaced}): one project may own several namespaces.
+ */
+@Group(ResearchProject.GROUP)
+@Version(ResearchProject.VERSION)
+@ShortNames({"rp", "rproj"})
+@Categories({"research"})
+@ValidationRule(
+    value = "size(self.metadata.name) <= 63 && self.metadata.name.matches('" + Patterns.DNS_LABEL + "')",
+    message = "the project name must be a DNS-1123 label of at most 63 characters")
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Tenant",
+    jsonPath = ".status.summary.tenant",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Shared",
+    jsonPath = ".status.summary.shared",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Classification",
+    jsonPath = ".spec.dataClassification",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class ResearchProject extends CustomResource<ResearchProjectSpec, ResearchProjectStatus> {
+  public static final String GROUP = "researchclouds.org";
+  public static final String VERSION = "v1alpha1";
+
+  /** The project's namespaces: those listed, or one named after the project. */
+  public List<String> namespaceNames() {
+    List<String> listed = getSpec() == null ? null : getSpec().namespaces();
+    return listed == null || listed.isEmpty() ? List.of(getMetadata().getName()) : listed;
+  }
+}

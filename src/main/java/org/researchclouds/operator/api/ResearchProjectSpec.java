@@ -1,0 +1,64 @@
+package org.researchclouds.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+
+/**
+ * What a research team declares about its project. Rules on list items stand on the class, with a
+ * field path: on a record component they would be emitted twice.
+ */
+@ValidationRule(
+    value =
+        "!has(self.namespaces) || self.namespaces.all(n, n.matches('"
+            + Patterns.DNS_LABEL
+            + "') && size(n) <= 63)",
+    message = "each namespace must be a DNS-1123 label of at most 63 characters",
+    fieldPath = ".namespaces")
+@ValidationRule(
+    value = "!has(self.namespaces) || self.namespaces.all(n, n != 'default' && !n.startsWith('kube-'))",
+    message = "default and kube-* namespaces belong to the platform",
+    fieldPath = ".namespaces")
+@ValidationRule(
+    value = "!has(self.namespaces) || self.namespaces.all(n, self.namespaces.exists_one(m, m == n))",
+    message = "each namespace may be listed once",
+    fieldPath = ".namespaces")
+public record ResearchProjectSpec(
+    @Size(max = 20)
+        @JsonPropertyDescription(
+            "Namespaces of the project. Default: one namespace named after the project.")
+        List<String> namespaces,
+    @Size(max = 100) @JsonPropertyDescription("Human-readable name of the project.")
+        String displayName,
+    @Required @JsonPropertyDescription("Who answers for the project.") Contacts contacts,
+    @Required
+        @JsonPropertyDescription(
+            "public, internal, sensitive or restricted: drives the floors the baseline applies.")
+        DataClassification dataClassification,
+    @Size(max = 200)
+        @JsonPropertyDescription("People, groups and service accounts with a role in the project.")
+        List<Member> members,
+    @JsonPropertyDescription("Declared exposures and egress; all other traffic is denied.")
+        NetworkSpec network,
+    @JsonPropertyDescription("The project's acceptance of the terms of use.") Compliance compliance,
+    @Default("Retain")
+        @JsonPropertyDescription(
+            "Retain (default): namespaces and data stay when the project is deleted. Delete:"
+                + " namespaces the operator created are deleted with it.")
+        DeletionPolicy deletionPolicy) {
+
+  public NetworkSpec networkOrEmpty() {
+    return network == null ? new NetworkSpec(List.of(), List.of()) : network;
+  }
+
+  public List<Member> membersOrEmpty() {
+    return members == null ? List.of() : members;
+  }
+
+  public DeletionPolicy deletionPolicyOrDefault() {
+    return deletionPolicy == null ? DeletionPolicy.Retain : deletionPolicy;
+  }
+}

@@ -1,0 +1,81 @@
+package org.researchclouds.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** What the operator observed and did for the project's latest generation it handled. */
+public class ResearchProjectStatus {
+  @JsonPropertyDescription("The generation of the spec that this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription(
+      "Ready, TenantResponsibilitiesMet, PlatformResponsibilitiesMet, SharedResponsibilitiesMet.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("Each control of the responsibility model, as last evaluated.")
+  private List<Responsibility> responsibilities = new ArrayList<>();
+
+  @JsonPropertyDescription("Counts of satisfied responsibilities per owner.")
+  private StatusSummary summary;
+
+  @JsonPropertyDescription("The namespaces the project holds.")
+  private List<String> namespaces = new ArrayList<>();
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public List<Responsibility> getResponsibilities() {
+    return responsibilities;
+  }
+
+  public void setResponsibilities(List<Responsibility> responsibilities) {
+    this.responsibilities = responsibilities;
+  }
+
+  public StatusSummary getSummary() {
+    return summary;
+  }
+
+  public void setSummary(StatusSummary summary) {
+    this.summary = summary;
+  }
+
+  public List<String> getNamespaces() {
+    return namespaces;
+  }
+
+  public void setNamespaces(List<String> namespaces) {
+    this.namespaces = namespaces;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ResearchProjectStatus other
+        && Objects.equals(observedGeneration, other.observedGeneration)
+        && Objects.equals(conditions, other.conditions)
+        && Objects.equals(responsibilities, other.responsibilities)
+        && Objects.equals(summary, other.summary)
+        && Objects.equals(namespaces, other.namespaces);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(observedGeneration, conditions, responsibilities, summary, namespaces);
+  }
+}

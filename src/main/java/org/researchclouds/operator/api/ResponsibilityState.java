@@ -1,0 +1,18 @@
+package org.researchclouds.operator.api;
+
+/** Whether a responsibility holds, as far as the operator can tell. */
+public enum ResponsibilityState {
+  Met,
+  NotMet,
+  /** The operator cannot know (a prerequisite is missing); the reason says which. */
+  Unknown,
+  /** Not observable by the operator; a named person attested it. */
+  Attested,
+  /** Waived for a time by a platform exception. */
+  Excepted;
+
+  /** Met, attested and excepted duties do not hold a project back. */
+  public boolean satisfied() {
+    return this == Met || this == Attested || this == Excepted;
+  }
+}

@@ -1,0 +1,30 @@
+package org.researchclouds.operator.api;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * The platform team's floors, defaults and attestations; usually one, named {@code default}.
+ * Cluster-scoped and out of the research teams' reach.
+ */
+@Group(ResearchProject.GROUP)
+@Version(ResearchProject.VERSION)
+@ShortNames({"sbl"})
+@Categories({"research"})
+@AdditionalPrinterColumn(
+    name = "Enforcement",
+    jsonPath = ".spec.enforcementMode",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Terms",
+    jsonPath = ".spec.termsOfUse.version",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class SecurityBaseline extends CustomResource<SecurityBaselineSpec, Void> {}

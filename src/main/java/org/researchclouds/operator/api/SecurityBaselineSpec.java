@@ -1,0 +1,68 @@
+package org.researchclouds.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
+import java.util.Map;
+
+/** The platform's floors and defaults that no project can go below. */
+@ValidationRule(
+    value =
+        "!has(self.protectedNamespaces) || self.protectedNamespaces.all(n, n.matches('"
+            + Patterns.DNS_LABEL
+            + "'))",
+    message = "each entry must be a namespace name",
+    fieldPath = ".protectedNamespaces")
+public record SecurityBaselineSpec(
+    @JsonPropertyDescription("Pod Security level enforced per data classification.")
+        PodSecurityLevels podSecurity,
+    @JsonPropertyDescription(
+            "The ingress controller's pods: the source of exposures that name ingressController.")
+        PeerSelector ingressController,
+    @JsonPropertyDescription("The cluster DNS pods (default kube-system, k8s-app=kube-dns).")
+        PeerSelector dns,
+    @Size(max = 64)
+        @JsonPropertyDescription(
+            "Outbound ports blocked unless a project declares them by themselves. Default: 25,"
+                + " 465 and 587/TCP (outbound mail).")
+        List<BlockedPort> blockedEgress,
+    @JsonPropertyDescription("The terms of use that projects must accept.") TermsOfUse termsOfUse,
+    @Default("Audit")
+        @JsonPropertyDescription(
+            "Audit (default): report objects that undo the guard rails. Enforce: also remove them.")
+        EnforcementMode enforcementMode,
+    @Size(max = 256)
+        @JsonPropertyDescription(
+            "Namespaces no project may claim, besides default and kube-* (the platform's own).")
+        List<String> protectedNamespaces) {
+
+  private static final PeerSelector DEFAULT_DNS =
+      new PeerSelector("kube-system", Map.of("k8s-app", "kube-dns"));
+  private static final List<BlockedPort> DEFAULT_BLOCKED_EGRESS =
+      List.of(
+          new BlockedPort(25, Protocol.TCP, "outbound mail (SMTP)"),
+          new BlockedPort(465, Protocol.TCP, "outbound mail (SMTPS)"),
+          new BlockedPort(587, Protocol.TCP, "outbound mail (submission)"));
+
+  public PodSecurityLevels podSecurityOrDefault() {
+    return podSecurity == null ? new PodSecurityLevels(null, null, null, null) : podSecurity;
+  }
+
+  public PeerSelector dnsOrDefault() {
+    return dns == null ? DEFAULT_DNS : dns;
+  }
+
+  public List<BlockedPort> blockedEgressOrDefault() {
+    return blockedEgress == null ? DEFAULT_BLOCKED_EGRESS : blockedEgress;
+  }
+
+  public EnforcementMode enforcementModeOrDefault() {
+    return enforcementMode == null ? EnforcementMode.Audit : enforcementMode;
+  }
+
+  public List<String> protectedNamespacesOrEmpty() {
+    return protectedNamespaces == null ? List.of() : protectedNamespaces;
+  }
+}

@@ -1,0 +1,40 @@
+package org.researchclouds.operator.controls;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.SecurityBaseline;
+
+/**
+ * What the controls read: the project, its baseline, and the objects found in its namespaces.
+ *
+ * @param namespaces the project's namespaces that exist, by name
+ * @param policies the NetworkPolicies of each project namespace, managed or not
+ * @param services the Services of all project namespaces
+ * @param ingresses the Ingresses of all project namespaces
+ */
+public record Observation(
+    ResearchProject project,
+    SecurityBaseline baseline,
+    Map<String, Namespace> namespaces,
+    Map<String, List<NetworkPolicy>> policies,
+    List<Service> services,
+    List<Ingress> ingresses) {
+
+  public String projectName() {
+    return project.getMetadata().getName();
+  }
+
+  public Optional<Namespace> namespace(String name) {
+    return Optional.ofNullable(namespaces.get(name));
+  }
+
+  public List<NetworkPolicy> policiesIn(String namespace) {
+    return policies.getOrDefault(namespace, List.of());
+  }
+}

@@ -1,0 +1,81 @@
+package org.researchclouds.operator.dependents;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.resources.Names;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every change the operator makes, for investigations: one structured log line and one
+ * Kubernetes Event on the project ({@code kubectl describe researchproject NAME}).
+ */
+public final class AuditTrail {
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+  /** Events about cluster-scoped objects live in the default namespace, as kubectl expects. */
+  private static final String EVENT_NAMESPACE = "default";
+
+  private final KubernetesClient client;
+  private final Clock clock;
+
+  public AuditTrail(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  /** A change to an object; {@code action} is a CamelCase verb such as Created. */
+  public void changed(ResearchProject project, String action, HasMetadata object, String why) {
+    String target = object.getKind() + " " + qualifiedName(object);
+    log.info("action={} kind={} object={} why=\"{}\"", action, object.getKind(), qualifiedName(object), why);
+    emit(project, action, "Normal", target + ": " + why);
+  }
+
+  /** A warning about the project that changed nothing, such as a conflict. */
+  public void warned(ResearchProject project, String reason, String message) {
+    log.warn("reason={} message=\"{}\"", reason, message);
+    emit(project, reason, "Warning", message);
+  }
+
+  private void emit(ResearchProject project, String reason, String type, String message) {
+    String now = Instant.now(clock).toString();
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(project.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 13))
+            .withNamespace(EVENT_NAMESPACE)
+            .endMetadata()
+            .withNewInvolvedObject()
+            .withApiVersion(project.getApiVersion())
+            .withKind(project.getKind())
+            .withName(project.getMetadata().getName())
+            .withUid(project.getMetadata().getUid())
+            .endInvolvedObject()
+            .withReason(reason)
+            .withType(type)
+            .withMessage(message)
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withCount(1)
+            .withNewSource(Names.MANAGER, null)
+            .withReportingComponent(Names.MANAGER)
+            .build();
+    try {
+      client.v1().events().inNamespace(EVENT_NAMESPACE).resource(event).create();
+    } catch (KubernetesClientException e) {
+      // The log line above already holds the record; a lost Event must not undo the change.
+      log.warn("could not record Event {}: {}", reason, e.getMessage());
+    }
+  }
+
+  private static String qualifiedName(HasMetadata object) {
+    String namespace = object.getMetadata().getNamespace();
+    return namespace == null ? object.getMetadata().getName() : namespace + "/" + object.getMetadata().getName();
+  }
+}

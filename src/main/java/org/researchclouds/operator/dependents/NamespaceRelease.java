@@ -1,0 +1,54 @@
+package org.researchclouds.operator.dependents;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.controls.NetworkPolicyAudit;
+import org.researchclouds.operator.observe.ClusterView;
+import org.researchclouds.operator.resources.Names;
+
+/**
+ * Lets go of a project namespace without losing anything: the namespace, its data and its guard
+ * rails stay; it is labelled orphaned, and the policies lose their owner reference so that garbage
+ * collection leaves them when the project goes. Only the same project can take it back.
+ */
+public final class NamespaceRelease {
+  private final ObjectWriter writer;
+
+  public NamespaceRelease(KubernetesClient client, AuditTrail trail) {
+    this.writer = new ObjectWriter(client, trail);
+  }
+
+  public void orphan(ResearchProject project, Namespace namespace, ClusterView view) {
+    String name = namespace.getMetadata().getName();
+    for (NetworkPolicy policy : view.policies(name)) {
+      if (NetworkPolicyAudit.managedBy(policy, project.getMetadata().getName())
+          && !policy.getMetadata().getOwnerReferences().isEmpty()) {
+        writer.update(
+            project,
+            new NetworkPolicyBuilder(policy).editMetadata().withOwnerReferences().endMetadata().build(),
+            "Released",
+            "kept in place without an owner, so that it outlives the project");
+      }
+    }
+    if (!"true".equals(Labels.of(namespace).get(Names.ORPHANED_LABEL))) {
+      writer.update(
+          project,
+          new NamespaceBuilder(namespace).editMetadata().addToLabels(Names.ORPHANED_LABEL, "true").endMetadata().build(),
+          "Orphaned",
+          "released by the project; the namespace and its data are kept");
+    }
+  }
+
+  /** Deletes a namespace the operator created; one it adopted is released instead. */
+  public void delete(ResearchProject project, Namespace namespace, ClusterView view) {
+    if (Names.ORIGIN_CREATED.equals(Labels.annotations(namespace).get(Names.ORIGIN_ANNOTATION))) {
+      writer.delete(project, namespace, "Deleted", "the project was deleted with deletionPolicy Delete");
+    } else {
+      orphan(project, namespace, view);
+    }
+  }
+}

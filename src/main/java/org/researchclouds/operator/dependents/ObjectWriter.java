@@ -1,0 +1,55 @@
+package org.researchclouds.operator.dependents;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Optional;
+import org.researchclouds.operator.api.ResearchProject;
+
+/**
+ * Creates or updates one owned object, and writes nothing when it is already as desired. Each
+ * write goes to the informer cache at once (so the next read sees it and its own event triggers
+ * no reconcile) and to the audit trail.
+ */
+final class ObjectWriter {
+  private final KubernetesClient client;
+  private final AuditTrail trail;
+
+  ObjectWriter(KubernetesClient client, AuditTrail trail) {
+    this.client = client;
+    this.trail = trail;
+  }
+
+  <R extends HasMetadata> R apply(
+      ResearchProject project,
+      OwnedKind<R> kind,
+      R desired,
+      Optional<R> actual,
+      InformerEventSource<R, ResearchProject> cache) {
+    if (actual.isEmpty()) {
+      R created = client.resource(kind.forCreate(desired)).create();
+      cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+      trail.changed(project, "Created", created, "part of the project's guard rails");
+      return created;
+    }
+    if (kind.upToDate(desired, actual.get())) {
+      return actual.get();
+    }
+    R updated = client.resource(kind.merged(desired, actual.get())).update();
+    cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, actual.get());
+    trail.changed(project, "Updated", updated, "restored to what the project and baseline require");
+    return updated;
+  }
+
+  <R extends HasMetadata> void delete(ResearchProject project, R actual, String action, String why) {
+    client.resource(actual).delete();
+    trail.changed(project, action, actual, why);
+  }
+
+  <R extends HasMetadata> R update(ResearchProject project, R changed, String action, String why) {
+    R updated = client.resource(changed).update();
+    trail.changed(project, action, updated, why);
+    return updated;
+  }
+}

@@ -1,0 +1,30 @@
+package org.researchclouds.operator.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import org.researchclouds.operator.controls.ControlCatalogue;
+
+/** Builds the operator the same way for production, `make run` and the integration tests. */
+public final class OperatorBootstrap {
+  private OperatorBootstrap() {}
+
+  public static Operator create(KubernetesClient client, OperatorSettings settings, Metrics metrics) {
+    Operator operator =
+        new Operator(
+            overrider ->
+                overrider
+                    .withKubernetesClient(client)
+                    // Create-or-update and merge patches rather than server-side apply: the
+                    // same write path works on every API server, the test server included.
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withSSABasedCreateUpdateMatchForDependentResources(false)
+                    .withCloseClientOnStop(false)
+                    .withStopOnInformerErrorDuringStartup(true)
+                    .withMetrics(metrics));
+    operator.register(
+        new ResearchProjectReconciler(settings, ControlCatalogue.standard()),
+        config -> config.withReconciliationMaxInterval(settings.resyncInterval()));
+    return operator;
+  }
+}

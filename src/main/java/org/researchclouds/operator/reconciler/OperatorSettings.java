@@ -1,0 +1,20 @@
+package org.researchclouds.operator.reconciler;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What the operator is told at start.
+ *
+ * @param baselineName the SecurityBaseline that sets every project's floors
+ * @param resyncInterval how often each project is evaluated again when nothing happens
+ * @param clock the time source of every comparison with now
+ */
+public record OperatorSettings(String baselineName, Duration resyncInterval, Clock clock) {
+  public static final String DEFAULT_BASELINE = "default";
+  public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
+
+  public static OperatorSettings defaults() {
+    return new OperatorSettings(DEFAULT_BASELINE, DEFAULT_RESYNC, Clock.systemUTC());
+  }
+}

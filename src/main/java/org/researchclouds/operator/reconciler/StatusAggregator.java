@@ -1,0 +1,128 @@
+package org.researchclouds.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.researchclouds.operator.api.Owner;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.ResearchProjectStatus;
+import org.researchclouds.operator.api.Responsibility;
+import org.researchclouds.operator.api.ResponsibilityState;
+import org.researchclouds.operator.api.StatusSummary;
+import org.researchclouds.operator.controls.ControlCatalogue.Evaluation;
+
+/**
+ * The one place that turns readiness and control verdicts into the status: conditions,
+ * responsibilities and the summary. Times move only when a state flips, so an unchanged world
+ * gives an equal status and no write.
+ */
+final class StatusAggregator {
+  static final String READY = "Ready";
+  static final String TENANT = "TenantResponsibilitiesMet";
+  static final String PLATFORM = "PlatformResponsibilitiesMet";
+  static final String SHARED = "SharedResponsibilitiesMet";
+
+  private final Clock clock;
+
+  StatusAggregator(Clock clock) {
+    this.clock = clock;
+  }
+
+  ResearchProjectStatus build(
+      ResearchProject project, Readiness readiness, List<Evaluation> evaluations, List<String> namespaces) {
+    ResearchProjectStatus previous = Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    long generation = project.getMetadata().getGeneration() == null ? 0 : project.getMetadata().getGeneration();
+
+    List<Responsibility> responsibilities = new ArrayList<>();
+    for (Evaluation evaluation : evaluations) {
+      responsibilities.add(responsibility(previous.getResponsibilities(), evaluation, now));
+    }
+    List<Condition> conditions = new ArrayList<>();
+    List<Condition> old = previous.getConditions();
+    conditions.add(
+        Conditions.next(old, READY, readiness.status(), readiness.reason(), readiness.message(), generation, now));
+    for (Owner owner : Owner.values()) {
+      List<Responsibility> owned = responsibilities.stream().filter(r -> r.owner() == owner).toList();
+      if (!owned.isEmpty()) {
+        conditions.add(ownerCondition(old, owner, owned, generation, now));
+      }
+    }
+
+    ResearchProjectStatus status = new ResearchProjectStatus();
+    status.setObservedGeneration(generation);
+    status.setConditions(conditions);
+    status.setResponsibilities(responsibilities);
+    status.setSummary(
+        new StatusSummary(
+            count(responsibilities, Owner.Tenant), count(responsibilities, Owner.Platform), count(responsibilities, Owner.Shared)));
+    status.setNamespaces(namespaces);
+    return status;
+  }
+
+  /** A status for the very first reconcile, so that kstatus does not take silence for success. */
+  ResearchProjectStatus initial(ResearchProject project) {
+    return build(project, Readiness.reconciling(), List.of(), List.of());
+  }
+
+  /** The previous status with only Ready replaced, for failures that evaluated nothing. */
+  ResearchProjectStatus withReadiness(ResearchProject project, Readiness readiness) {
+    ResearchProjectStatus previous = Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    long generation = project.getMetadata().getGeneration() == null ? 0 : project.getMetadata().getGeneration();
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(
+        Conditions.next(
+            previous.getConditions(), READY, readiness.status(), readiness.reason(), readiness.message(), generation, now));
+    previous.getConditions().stream().filter(c -> !READY.equals(c.getType())).forEach(conditions::add);
+    ResearchProjectStatus status = new ResearchProjectStatus();
+    status.setObservedGeneration(previous.getObservedGeneration());
+    status.setConditions(conditions);
+    status.setResponsibilities(previous.getResponsibilities());
+    status.setSummary(previous.getSummary());
+    status.setNamespaces(previous.getNamespaces());
+    return status;
+  }
+
+  private static Responsibility responsibility(List<Responsibility> previous, Evaluation evaluation, String now) {
+    ResponsibilityState state = evaluation.finding().state();
+    String since =
+        previous.stream()
+            .filter(r -> r.id().equals(evaluation.id()) && r.state() == state)
+            .map(Responsibility::lastTransitionTime)
+            .findFirst()
+            .orElse(now);
+    return new Responsibility(
+        evaluation.id(), evaluation.owner(), state, evaluation.finding().reason(), evaluation.finding().message(), since);
+  }
+
+  private static Condition ownerCondition(
+      List<Condition> old, Owner owner, List<Responsibility> owned, long generation, String now) {
+    List<String> unmet = owned.stream().filter(r -> r.state() == ResponsibilityState.NotMet).map(Responsibility::id).toList();
+    List<String> unknown = owned.stream().filter(r -> r.state() == ResponsibilityState.Unknown).map(Responsibility::id).toList();
+    String type = switch (owner) {
+      case Tenant -> TENANT;
+      case Platform -> PLATFORM;
+      case Shared -> SHARED;
+    };
+    if (!unmet.isEmpty()) {
+      return Conditions.next(old, type, "False", "ResponsibilitiesNotMet", "Not met: " + String.join(", ", unmet) + ".", generation, now);
+    }
+    if (!unknown.isEmpty()) {
+      return Conditions.next(old, type, "Unknown", "ResponsibilitiesUnknown", "Cannot tell: " + String.join(", ", unknown) + ".", generation, now);
+    }
+    return Conditions.next(old, type, "True", "AllResponsibilitiesMet", "All " + owned.size() + " " + owner.name().toLowerCase() + " responsibilities are met.", generation, now);
+  }
+
+  private static String count(List<Responsibility> responsibilities, Owner owner) {
+    List<Responsibility> owned = responsibilities.stream().filter(r -> r.owner() == owner).toList();
+    if (owned.isEmpty()) {
+      return null;
+    }
+    return owned.stream().filter(r -> r.state().satisfied()).count() + "/" + owned.size();
+  }
+}

@@ -1,0 +1,167 @@
+package org.researchclouds.operator.validation;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.researchclouds.operator.api.Egress;
+import org.researchclouds.operator.api.Exposure;
+import org.researchclouds.operator.api.Patterns;
+import org.researchclouds.operator.api.PeerSelector;
+import org.researchclouds.operator.api.PortSpec;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.resources.Names;
+
+/**
+ * Checks what the schema cannot know: who holds a namespace, ports named twice, sources the
+ * platform does not offer. The operator applies nothing while any problem remains.
+ */
+public final class ProjectValidator {
+  private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
+  private static final Pattern CIDR = Pattern.compile(Patterns.CIDR);
+  private static final int MAX_LABEL_LENGTH = 63;
+
+  private ProjectValidator() {}
+
+  /**
+   * @param existingNamespace the namespace of that name as the cluster has it, if any
+   */
+  public static List<Problem> validate(
+      ResearchProject project,
+      SecurityBaseline baseline,
+      Function<String, Optional<Namespace>> existingNamespace) {
+    List<Problem> problems = new ArrayList<>();
+    String name = project.getMetadata().getName();
+    if (name.length() > MAX_LABEL_LENGTH || !DNS_LABEL.matcher(name).matches()) {
+      problems.add(
+          new Problem(
+              "InvalidProjectName",
+              "Project name " + name + " must be a DNS-1123 label of at most 63 characters."));
+    }
+    checkNamespaces(project, baseline, existingNamespace, problems);
+    checkExposures(project, baseline, problems);
+    checkEgress(project, problems);
+    return problems;
+  }
+
+  private static void checkNamespaces(
+      ResearchProject project,
+      SecurityBaseline baseline,
+      Function<String, Optional<Namespace>> existingNamespace,
+      List<Problem> problems) {
+    Set<String> platformNamespaces = platformNamespaces(baseline);
+    Set<String> seen = new HashSet<>();
+    for (String namespace : project.namespaceNames()) {
+      if (!seen.add(namespace)) {
+        problems.add(new Problem("DuplicateNamespace", "Namespace " + namespace + " is listed twice."));
+      } else if (platformNamespaces.contains(namespace) || namespace.startsWith("kube-")) {
+        problems.add(
+            new Problem(
+                "NamespaceProtected",
+                "Namespace " + namespace + " belongs to the platform; choose another name."));
+      } else {
+        existingNamespace
+            .apply(namespace)
+            .flatMap(ProjectValidator::holder)
+            .filter(holder -> !holder.equals(project.getMetadata().getName()))
+            .ifPresent(
+                holder ->
+                    problems.add(
+                        new Problem(
+                            "NamespaceConflict",
+                            "Namespace "
+                                + namespace
+                                + " belongs to project "
+                                + holder
+                                + "; choose another name, or ask the platform team to release it.")));
+      }
+    }
+  }
+
+  private static Optional<String> holder(Namespace namespace) {
+    Map<String, String> labels = namespace.getMetadata().getLabels();
+    return Optional.ofNullable(labels == null ? null : labels.get(Names.PROJECT_LABEL));
+  }
+
+  private static Set<String> platformNamespaces(SecurityBaseline baseline) {
+    Set<String> namespaces = new HashSet<>(baseline.getSpec().protectedNamespacesOrEmpty());
+    namespaces.add("default");
+    namespaces.add(baseline.getSpec().dnsOrDefault().namespace());
+    PeerSelector ingressController = baseline.getSpec().ingressController();
+    if (ingressController != null) {
+      namespaces.add(ingressController.namespace());
+    }
+    return namespaces;
+  }
+
+  private static void checkExposures(
+      ResearchProject project, SecurityBaseline baseline, List<Problem> problems) {
+    Set<String> names = new HashSet<>();
+    for (Exposure exposure : project.getSpec().networkOrEmpty().exposuresOrEmpty()) {
+      if (!names.add(exposure.name())) {
+        problems.add(new Problem("DuplicateName", "Exposure " + exposure.name() + " is declared twice."));
+      }
+      checkPortsOnce(exposure, problems);
+      if (exposure.from().fromIngressController() && baseline.getSpec().ingressController() == null) {
+        problems.add(
+            new Problem(
+                "IngressControllerNotConfigured",
+                "Exposure "
+                    + exposure.name()
+                    + " allows the ingress controller, but the SecurityBaseline names none; ask"
+                    + " the platform team to set spec.ingressController, or use cidrs."));
+      }
+      exposure.from().cidrsOrEmpty().forEach(cidr -> checkCidr("Exposure " + exposure.name(), cidr, problems));
+    }
+  }
+
+  private static void checkPortsOnce(Exposure exposure, List<Problem> problems) {
+    List<PortSpec> ports = exposure.ports();
+    for (int i = 0; i < ports.size(); i++) {
+      for (int j = i + 1; j < ports.size(); j++) {
+        if (overlap(ports.get(i), ports.get(j))) {
+          problems.add(
+              new Problem(
+                  "DuplicatePort",
+                  "Exposure "
+                      + exposure.name()
+                      + " names port "
+                      + ports.get(j).port()
+                      + "/"
+                      + ports.get(j).protocolOrDefault()
+                      + " twice; list each port once."));
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean overlap(PortSpec a, PortSpec b) {
+    return a.protocolOrDefault() == b.protocolOrDefault()
+        && a.port() <= b.lastPort()
+        && b.port() <= a.lastPort();
+  }
+
+  private static void checkEgress(ResearchProject project, List<Problem> problems) {
+    Set<String> names = new HashSet<>();
+    for (Egress egress : project.getSpec().networkOrEmpty().egressOrEmpty()) {
+      if (!names.add(egress.name())) {
+        problems.add(new Problem("DuplicateName", "Egress " + egress.name() + " is declared twice."));
+      }
+      egress.cidrs().forEach(cidr -> checkCidr("Egress " + egress.name(), cidr, problems));
+    }
+  }
+
+  private static void checkCidr(String where, String cidr, List<Problem> problems) {
+    if (!CIDR.matcher(cidr).matches()) {
+      problems.add(
+          new Problem("InvalidCidr", where + ": " + cidr + " is not a CIDR such as 192.0.2.0/24."));
+    }
+  }
+}

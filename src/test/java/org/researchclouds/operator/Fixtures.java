@@ -1,0 +1,96 @@
+package org.researchclouds.operator;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.researchclouds.operator.api.Compliance;
+import org.researchclouds.operator.api.Contacts;
+import org.researchclouds.operator.api.DataClassification;
+import org.researchclouds.operator.api.DeletionPolicy;
+import org.researchclouds.operator.api.Egress;
+import org.researchclouds.operator.api.EnforcementMode;
+import org.researchclouds.operator.api.Exposure;
+import org.researchclouds.operator.api.ExposureSource;
+import org.researchclouds.operator.api.NetworkSpec;
+import org.researchclouds.operator.api.PeerSelector;
+import org.researchclouds.operator.api.PortSpec;
+import org.researchclouds.operator.api.Protocol;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.ResearchProjectSpec;
+import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.api.SecurityBaselineSpec;
+import org.researchclouds.operator.api.ServiceType;
+import org.researchclouds.operator.api.TermsOfUse;
+
+/** Projects and baselines for every test, built in one place. */
+public final class Fixtures {
+  public static final String TERMS_VERSION = "2026-1";
+  public static final String INGRESS_NAMESPACE = "ingress-nginx";
+
+  private Fixtures() {}
+
+  public static SecurityBaseline baseline(String name, EnforcementMode mode) {
+    SecurityBaseline baseline = new SecurityBaseline();
+    baseline.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    baseline.setSpec(
+        new SecurityBaselineSpec(
+            null,
+            new PeerSelector(INGRESS_NAMESPACE, Map.of("app.kubernetes.io/name", "ingress-nginx")),
+            null,
+            null,
+            new TermsOfUse(TERMS_VERSION, "https://example.org/terms"),
+            mode,
+            List.of("monitoring")));
+    return baseline;
+  }
+
+  public static SecurityBaseline baseline() {
+    return baseline("default", EnforcementMode.Audit);
+  }
+
+  /** A complete, valid project: one web exposure through the ingress controller, HTTPS egress. */
+  public static ResearchProject project(String name, String... namespaces) {
+    return project(
+        name,
+        spec(
+            List.of(namespaces),
+            new NetworkSpec(List.of(webExposure()), List.of(httpsEgress())),
+            DeletionPolicy.Retain));
+  }
+
+  public static ResearchProject project(String name, ResearchProjectSpec spec) {
+    ResearchProject project = new ResearchProject();
+    project.setMetadata(
+        new ObjectMetaBuilder().withName(name).withUid(UUID.randomUUID().toString()).withGeneration(1L).build());
+    project.setSpec(spec);
+    return project;
+  }
+
+  public static ResearchProjectSpec spec(List<String> namespaces, NetworkSpec network, DeletionPolicy deletion) {
+    return new ResearchProjectSpec(
+        namespaces.isEmpty() ? null : namespaces,
+        "Genome assembly lab",
+        new Contacts("pi@example.org", "security@example.org"),
+        DataClassification.SENSITIVE,
+        List.of(),
+        network,
+        new Compliance(TERMS_VERSION, "pi@example.org", "2026-09-01T00:00:00Z"),
+        deletion);
+  }
+
+  public static Exposure webExposure() {
+    return new Exposure(
+        "web",
+        Map.of("app", "portal"),
+        List.of(new PortSpec(8080, null, Protocol.TCP)),
+        new ExposureSource(true, null, null),
+        null,
+        ServiceType.ClusterIP,
+        List.of("lab.example.org"));
+  }
+
+  public static Egress httpsEgress() {
+    return new Egress("https", List.of("0.0.0.0/0"), List.of(new PortSpec(443, null, Protocol.TCP)));
+  }
+}

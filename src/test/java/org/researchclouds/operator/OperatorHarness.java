@@ -1,0 +1,88 @@
+package org.researchclouds.operator;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.researchclouds.operator.reconciler.OperatorBootstrap;
+import org.researchclouds.operator.reconciler.OperatorSettings;
+
+/**
+ * Runs the real operator against the mock API server, on a client of its own that counts every
+ * write the operator sends, and counts finished reconciles.
+ */
+public final class OperatorHarness implements AutoCloseable {
+  private final AtomicInteger writes = new AtomicInteger();
+  private final AtomicInteger reconciles = new AtomicInteger();
+  private final KubernetesClient operatorClient;
+  private final Operator operator;
+
+  public OperatorHarness(KubernetesClient testClient, String baselineName, Duration resync) {
+    installCrds(testClient);
+    operatorClient =
+        new KubernetesClientBuilder()
+            .withConfig(testClient.getConfiguration())
+            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new WriteCounter()))
+            .build();
+    operator =
+        OperatorBootstrap.create(
+            operatorClient, new OperatorSettings(baselineName, resync, Clock.systemUTC()), new ReconcileCounter());
+    operator.start();
+  }
+
+  public static void installCrds(KubernetesClient client) {
+    for (String file : new String[] {"researchprojects.researchclouds.org.yaml", "securitybaselines.researchclouds.org.yaml"}) {
+      try (InputStream crd = Files.newInputStream(Path.of("crds", file))) {
+        CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions().load(crd).item();
+        if (client.resource(definition).get() == null) {
+          client.resource(definition).create();
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read crds/" + file, e);
+      }
+    }
+  }
+
+  public int writes() {
+    return writes.get();
+  }
+
+  public int reconciles() {
+    return reconciles.get();
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+    operatorClient.close();
+  }
+
+  private final class WriteCounter implements Interceptor {
+    @Override
+    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+      if (!"GET".equals(request.method())) {
+        writes.incrementAndGet();
+      }
+    }
+  }
+
+  private final class ReconcileCounter implements Metrics {
+    @Override
+    public void finishedReconciliation(
+        io.fabric8.kubernetes.api.model.HasMetadata resource, Map<String, Object> metadata) {
+      reconciles.incrementAndGet();
+    }
+  }
+}
