@@ -1,6 +1,10 @@
 package org.researchclouds.operator;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +26,9 @@ import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.api.ServiceType;
 import org.researchclouds.operator.api.TermsOfUse;
+import org.researchclouds.operator.controls.Observation;
+import org.researchclouds.operator.resources.NamespaceDesired;
+import org.researchclouds.operator.resources.NetworkPolicyDesired;
 
 /** Projects and baselines for every test, built in one place. */
 public final class Fixtures {
@@ -88,6 +95,17 @@ public final class Fixtures {
         null,
         ServiceType.ClusterIP,
         List.of("lab.example.org"));
+  }
+
+  /** What the controls see once the operator has applied everything and nobody else acted. */
+  public static Observation applied(ResearchProject project, SecurityBaseline baseline) {
+    Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    Map<String, List<NetworkPolicy>> policies = new LinkedHashMap<>();
+    for (String name : project.namespaceNames()) {
+      namespaces.put(name, NamespaceDesired.desired(project, name, baseline));
+      policies.put(name, new ArrayList<>(NetworkPolicyDesired.desired(project, name, baseline)));
+    }
+    return new Observation(project, baseline, namespaces, policies, List.of(), List.of());
   }
 
   public static Egress httpsEgress() {

@@ -143,8 +143,9 @@ public final class NetworkPolicyAudit {
     if (!noExpressions || labels == null) {
       return false;
     }
+    String namespaceName = labels.get(Names.NAMESPACE_NAME_LABEL);
     return project.equals(labels.get(Names.PROJECT_LABEL))
-        || namespaces.contains(labels.get(Names.NAMESPACE_NAME_LABEL));
+        || (namespaceName != null && namespaces.contains(namespaceName));
   }
 
   private static String describe(NetworkPolicyPeer peer) {

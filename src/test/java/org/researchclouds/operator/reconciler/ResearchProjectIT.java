@@ -221,10 +221,12 @@ class ResearchProjectIT {
   }
 
   static Condition condition(ResearchProject project, String type) {
+    assertThat(project.getStatus()).as("status of %s", project.getMetadata().getName()).isNotNull();
     return project.getStatus().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
   }
 
   static Responsibility responsibility(ResearchProject project, String id) {
+    assertThat(project.getStatus()).as("status of %s", project.getMetadata().getName()).isNotNull();
     return project.getStatus().getResponsibilities().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 

@@ -1,0 +1,113 @@
+package org.researchclouds.operator.controls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpecBuilder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.api.DeletionPolicy;
+import org.researchclouds.operator.api.Egress;
+import org.researchclouds.operator.api.NetworkSpec;
+import org.researchclouds.operator.api.PortSpec;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.SecurityBaseline;
+
+/** Which extra NetworkPolicies open a project namespace: every way a policy can widen it. */
+class NetworkPolicyAuditTest {
+  private final ResearchProject project = Fixtures.project("lab", "lab", "lab-b");
+  private final SecurityBaseline baseline = Fixtures.baseline();
+  private final List<String> namespaces = List.of("lab", "lab-b");
+
+  @Test
+  void ingressFromOutsideTheProjectWidens() {
+    assertThat(widens(openIngress())).as("a rule with no sources admits everyone").isTrue();
+    assertThat(widens(ingressFromIpBlock())).isTrue();
+    assertThat(widens(ingressFromNamespaces("team", "other"))).isTrue();
+    assertThat(widens(ingressFromAllNamespaces())).isTrue();
+  }
+
+  @Test
+  void ingressFromWithinTheProjectDoesNotWiden() {
+    assertThat(widens(ingressFromOwnPods())).isFalse();
+    assertThat(widens(ingressFromNamespaces("researchclouds.org/project", "lab"))).isFalse();
+    assertThat(widens(ingressFromNamespaces("kubernetes.io/metadata.name", "lab-b"))).isFalse();
+  }
+
+  @Test
+  void egressToBlockedPortsWidensUnlessDeclaredByItself() {
+    NetworkPolicy anyPort = egress(null, null);
+    NetworkPolicy mailRange = egress(20, 30);
+    NetworkPolicy https = egress(443, null);
+
+    assertThat(widens(anyPort)).isTrue();
+    assertThat(widens(mailRange)).isTrue();
+    assertThat(widens(https)).isFalse();
+
+    ResearchProject declaresMail = Fixtures.project("lab", Fixtures.spec(namespaces,
+        new NetworkSpec(null, List.of(
+            new Egress("mail", List.of("0.0.0.0/0"), List.of(new PortSpec(25, null, null), new PortSpec(465, null, null), new PortSpec(587, null, null))))),
+        DeletionPolicy.Retain));
+    assertThat(NetworkPolicyAudit.widensExposure(anyPort, declaresMail, baseline, namespaces)).isFalse();
+  }
+
+  @Test
+  void egressThatStaysInTheClusterOpensNoBlockedPort() {
+    NetworkPolicy toPods = policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
+        .withPolicyTypes("Egress").addNewEgress().addNewTo().withNewPodSelector().endPodSelector().endTo().endEgress().build());
+
+    assertThat(widens(toPods)).isFalse();
+  }
+
+  @Test
+  void theOperatorsOwnPoliciesNeverCount() {
+    NetworkPolicy managed = new NetworkPolicyBuilder(openIngress()).editMetadata()
+        .addToLabels("researchclouds.org/project", "lab").addToLabels("app.kubernetes.io/managed-by", "researchproject-operator")
+        .endMetadata().build();
+
+    assertThat(widens(managed)).isFalse();
+  }
+
+  private boolean widens(NetworkPolicy policy) {
+    return NetworkPolicyAudit.widensExposure(policy, project, baseline, namespaces);
+  }
+
+  private static NetworkPolicy openIngress() {
+    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector().addNewIngress().endIngress().build());
+  }
+
+  private static NetworkPolicy ingressFromIpBlock() {
+    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
+        .addNewIngress().addNewFrom().withNewIpBlock().withCidr("10.0.0.0/8").endIpBlock().endFrom().endIngress().build());
+  }
+
+  private static NetworkPolicy ingressFromOwnPods() {
+    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
+        .addNewIngress().addNewFrom().withNewPodSelector().addToMatchLabels("app", "x").endPodSelector().endFrom().endIngress().build());
+  }
+
+  private static NetworkPolicy ingressFromNamespaces(String key, String value) {
+    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
+        .addNewIngress().addNewFrom().withNewNamespaceSelector().addToMatchLabels(key, value).endNamespaceSelector().endFrom().endIngress().build());
+  }
+
+  private static NetworkPolicy ingressFromAllNamespaces() {
+    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
+        .addNewIngress().addNewFrom().withNewNamespaceSelector().endNamespaceSelector().endFrom().endIngress().build());
+  }
+
+  private static NetworkPolicy egress(Integer port, Integer endPort) {
+    var rule = new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector().withPolicyTypes("Egress")
+        .addNewEgress().addNewTo().withNewIpBlock().withCidr("0.0.0.0/0").endIpBlock().endTo();
+    if (port != null) {
+      rule.addNewPort().withNewPort(port).withEndPort(endPort).withProtocol("TCP").endPort();
+    }
+    return policy(rule.endEgress().build());
+  }
+
+  private static NetworkPolicy policy(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec spec) {
+    return new NetworkPolicyBuilder().withNewMetadata().withName("extra").withNamespace("lab").endMetadata().withSpec(spec).build();
+  }
+}

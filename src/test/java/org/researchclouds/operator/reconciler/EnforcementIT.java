@@ -1,0 +1,93 @@
+package org.researchclouds.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.OperatorHarness;
+import org.researchclouds.operator.api.EnforcementMode;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.ResponsibilityState;
+
+/** A platform whose baseline comes late and then enforces: unmanaged widening policies go. */
+@EnableKubernetesMockClient(crud = true)
+@TestMethodOrder(OrderAnnotation.class)
+class EnforcementIT {
+  private static final String BASELINE = "strict";
+  static KubernetesClient client;
+  private static OperatorHarness operator;
+
+  @BeforeAll
+  static void startOperator() {
+    operator = new OperatorHarness(client, BASELINE, Duration.ofMinutes(5));
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  @Order(1)
+  void waitsForTheBaselineAndAppliesNothingUntilItExists() {
+    client.resource(Fixtures.project("early", "early")).create();
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(ResearchProjectIT.condition(get("early"), "Ready").getReason()).isEqualTo("BaselineNotFound"));
+    assertThat(client.namespaces().withName("early").get()).isNull();
+
+    client.resource(Fixtures.baseline(BASELINE, EnforcementMode.Enforce)).create();
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(ResearchProjectIT.condition(get("early"), "Ready").getStatus()).isEqualTo("True"));
+    assertThat(client.namespaces().withName("early").get()).isNotNull();
+  }
+
+  @Test
+  @Order(2)
+  void removesUnmanagedPoliciesThatOpenTheProjectAndSaysSo() {
+    client.resource(Fixtures.project("guarded", "guarded")).create();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(ResearchProjectIT.condition(get("guarded"), "Ready").getStatus()).isEqualTo("True"));
+
+    client.resource(new NetworkPolicyBuilder().withNewMetadata().withName("smtp-out").withNamespace("guarded").endMetadata()
+        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress")
+        .addNewEgress().addNewTo().withNewIpBlock().withCidr("0.0.0.0/0").endIpBlock().endTo().endEgress()
+        .endSpec().build()).create();
+    client.resource(new NetworkPolicyBuilder().withNewMetadata().withName("same-namespace").withNamespace("guarded").endMetadata()
+        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress")
+        .addNewIngress().addNewFrom().withNewPodSelector().endPodSelector().endFrom().endIngress()
+        .endSpec().build()).create();
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(client.network().v1().networkPolicies().inNamespace("guarded").withName("smtp-out").get()).isNull());
+    assertThat(client.network().v1().networkPolicies().inNamespace("guarded").withName("same-namespace").get())
+        .as("a policy that admits only the namespace's own pods widens nothing")
+        .isNotNull();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(ResearchProjectIT.responsibility(get("guarded"), "tenant/limited-exposure").state())
+          .isEqualTo(ResponsibilityState.Met);
+      assertThat(ResearchProjectIT.responsibility(get("guarded"), "shared/good-net-citizen").state())
+          .isEqualTo(ResponsibilityState.Met);
+    });
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(e -> {
+          assertThat(e.getReason()).isEqualTo("RemovedUnmanagedPolicy");
+          assertThat(e.getMessage()).contains("guarded/smtp-out");
+        });
+  }
+
+  private static ResearchProject get(String name) {
+    return client.resources(ResearchProject.class).withName(name).get();
+  }
+}
