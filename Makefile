@@ -1,5 +1,7 @@
 # The front door: `make help` lists the targets.
 MVN ?= mvn -B -q
+# The tests' summary lines are the record of a run: no -q there.
+MVN_TEST ?= mvn -B --no-transfer-progress
 JAR := target/researchproject-operator-0.1.0-SNAPSHOT.jar
 
 .DEFAULT_GOAL := help
@@ -12,7 +14,7 @@ run: build ## Run the operator against the cluster of the current kubeconfig
 	java -jar $(JAR) run
 
 test: ## Run every test: unit, CRD drift, and integration against the mock API server
-	$(MVN) verify
+	$(MVN_TEST) verify
 
 build: ## Compile, generate the CRDs and package the operator (no tests)
 	$(MVN) package -DskipTests
