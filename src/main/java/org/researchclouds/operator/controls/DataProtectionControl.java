@@ -3,7 +3,6 @@ package org.researchclouds.operator.controls;
 import io.fabric8.kubernetes.api.model.Namespace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.api.PodSecurityLevel;
 import org.researchclouds.operator.resources.NamespaceDesired;
@@ -26,14 +25,9 @@ public final class DataProtectionControl implements Control {
   @Override
   public Finding evaluate(Observation observation) {
     PodSecurityLevel required = NamespaceDesired.requiredLevel(observation.project(), observation.baseline());
-    List<Finding> gaps = new ArrayList<>();
-    for (String name : observation.project().namespaceNames()) {
-      Optional<Namespace> namespace = observation.namespace(name);
-      if (namespace.isEmpty()) {
-        gaps.add(Finding.notMet("NamespaceMissing", "Namespace " + name + " does not exist yet."));
-        continue;
-      }
-      String enforced = enforcedLevel(namespace.get());
+    List<Finding> gaps = new ArrayList<>(observation.missingNamespaces());
+    for (String name : observation.presentNamespaces()) {
+      String enforced = enforcedLevel(observation.namespaces().get(name));
       if (!enforces(enforced, required)) {
         gaps.add(
             Finding.notMet(

@@ -26,12 +26,8 @@ public final class GoodNetCitizenControl implements Control {
 
   @Override
   public Finding evaluate(Observation observation) {
-    List<Finding> gaps = new ArrayList<>();
-    for (String namespace : observation.project().namespaceNames()) {
-      if (observation.namespace(namespace).isEmpty()) {
-        gaps.add(Finding.notMet("NamespaceMissing", "Namespace " + namespace + " does not exist yet."));
-        continue;
-      }
+    List<Finding> gaps = new ArrayList<>(observation.missingNamespaces());
+    for (String namespace : observation.presentNamespaces()) {
       if (observation.policiesIn(namespace).stream().noneMatch(p -> deniesEgress(p, observation.projectName()))) {
         gaps.add(
             Finding.notMet(

@@ -32,12 +32,8 @@ public final class LimitedExposureControl implements Control {
 
   @Override
   public Finding evaluate(Observation observation) {
-    List<Finding> gaps = new ArrayList<>();
-    for (String namespace : observation.project().namespaceNames()) {
-      if (observation.namespace(namespace).isEmpty()) {
-        gaps.add(Finding.notMet("NamespaceMissing", "Namespace " + namespace + " does not exist yet."));
-        continue;
-      }
+    List<Finding> gaps = new ArrayList<>(observation.missingNamespaces());
+    for (String namespace : observation.presentNamespaces()) {
       guardRailGaps(observation, namespace, gaps);
       widenedBy(observation, namespace, gaps);
     }

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 
@@ -30,8 +29,17 @@ public record Observation(
     return project.getMetadata().getName();
   }
 
-  public Optional<Namespace> namespace(String name) {
-    return Optional.ofNullable(namespaces.get(name));
+  /** The project's namespaces that exist, in the order the spec lists them. */
+  public List<String> presentNamespaces() {
+    return project.namespaceNames().stream().filter(namespaces::containsKey).toList();
+  }
+
+  /** A gap for each project namespace that does not exist (yet). */
+  public List<Finding> missingNamespaces() {
+    return project.namespaceNames().stream()
+        .filter(name -> !namespaces.containsKey(name))
+        .map(name -> Finding.notMet("NamespaceMissing", "Namespace " + name + " does not exist yet."))
+        .toList();
   }
 
   public List<NetworkPolicy> policiesIn(String namespace) {
