@@ -1,7 +1,7 @@
 package org.researchclouds.operator;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,12 +69,17 @@ public final class Fixtures {
   public static ResearchProject project(String name, ResearchProjectSpec spec) {
     ResearchProject project = new ResearchProject();
     project.setMetadata(
-        new ObjectMetaBuilder().withName(name).withUid(UUID.randomUUID().toString()).withGeneration(1L).build());
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withUid(UUID.randomUUID().toString())
+            .withGeneration(1L)
+            .build());
     project.setSpec(spec);
     return project;
   }
 
-  public static ResearchProjectSpec spec(List<String> namespaces, NetworkSpec network, DeletionPolicy deletion) {
+  public static ResearchProjectSpec spec(
+      List<String> namespaces, NetworkSpec network, DeletionPolicy deletion) {
     return new ResearchProjectSpec(
         namespaces.isEmpty() ? null : namespaces,
         "Genome assembly lab",
@@ -109,6 +114,7 @@ public final class Fixtures {
   }
 
   public static Egress httpsEgress() {
-    return new Egress("https", List.of("0.0.0.0/0"), List.of(new PortSpec(443, null, Protocol.TCP)));
+    return new Egress(
+        "https", List.of("0.0.0.0/0"), List.of(new PortSpec(443, null, Protocol.TCP)));
   }
 }

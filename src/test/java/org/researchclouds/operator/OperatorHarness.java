@@ -34,18 +34,25 @@ public final class OperatorHarness implements AutoCloseable {
     operatorClient =
         new KubernetesClientBuilder()
             .withConfig(testClient.getConfiguration())
-            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("count-writes", new WriteCounter()))
+            .withHttpClientBuilderConsumer(
+                b -> b.addOrReplaceInterceptor("count-writes", new WriteCounter()))
             .build();
     operator =
         OperatorBootstrap.create(
-            operatorClient, new OperatorSettings(baselineName, resync, Clock.systemUTC()), new ReconcileCounter());
+            operatorClient,
+            new OperatorSettings(baselineName, resync, Clock.systemUTC()),
+            new ReconcileCounter());
     operator.start();
   }
 
   public static void installCrds(KubernetesClient client) {
-    for (String file : new String[] {"researchprojects.researchclouds.org.yaml", "securitybaselines.researchclouds.org.yaml"}) {
+    for (String file :
+        new String[] {
+          "researchprojects.researchclouds.org.yaml", "securitybaselines.researchclouds.org.yaml"
+        }) {
       try (InputStream crd = Files.newInputStream(Path.of("crds", file))) {
-        CustomResourceDefinition definition = client.apiextensions().v1().customResourceDefinitions().load(crd).item();
+        CustomResourceDefinition definition =
+            client.apiextensions().v1().customResourceDefinitions().load(crd).item();
         if (client.resource(definition).get() == null) {
           client.resource(definition).create();
         }

@@ -12,5 +12,6 @@ public record Compliance(
     @Pattern(Patterns.EMAIL) @JsonPropertyDescription("E-mail address of who accepted them.")
         String acceptedBy,
     @Pattern(Patterns.DATE_TIME)
-        @JsonPropertyDescription("When they were accepted (RFC 3339, such as 2026-09-01T00:00:00Z).")
+        @JsonPropertyDescription(
+            "When they were accepted (RFC 3339, such as 2026-09-01T00:00:00Z).")
         String acceptedAt) {}

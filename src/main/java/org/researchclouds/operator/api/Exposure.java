@@ -24,9 +24,7 @@ public record Exposure(
         String name,
     @JsonPropertyDescription("Labels of the pods that receive the traffic; empty means every pod.")
         Map<String, String> podSelector,
-    @Required
-        @Size(min = 1, max = 16)
-        @JsonPropertyDescription("Ports the pods receive on.")
+    @Required @Size(min = 1, max = 16) @JsonPropertyDescription("Ports the pods receive on.")
         List<PortSpec> ports,
     @Required @JsonPropertyDescription("Where the traffic may come from.") ExposureSource from,
     @Pattern(Patterns.DNS_LABEL)
@@ -37,8 +35,7 @@ public record Exposure(
         @JsonPropertyDescription(
             "ClusterIP (default), NodePort or LoadBalancer: the type the named service may have.")
         ServiceType serviceType,
-    @Size(max = 16)
-        @JsonPropertyDescription("Ingress hosts that may route to this exposure.")
+    @Size(max = 16) @JsonPropertyDescription("Ingress hosts that may route to this exposure.")
         List<String> hosts) {
 
   public Map<String, String> podSelectorOrEmpty() {

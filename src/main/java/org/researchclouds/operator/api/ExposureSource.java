@@ -27,11 +27,9 @@ public record ExposureSource(
     @JsonPropertyDescription(
             "Allow the platform's ingress controller (its namespace comes from the SecurityBaseline).")
         Boolean ingressController,
-    @Size(max = 32)
-        @JsonPropertyDescription("Address ranges (CIDR) allowed to connect.")
+    @Size(max = 32) @JsonPropertyDescription("Address ranges (CIDR) allowed to connect.")
         List<String> cidrs,
-    @Size(max = 32)
-        @JsonPropertyDescription("Other ResearchProjects whose namespaces may connect.")
+    @Size(max = 32) @JsonPropertyDescription("Other ResearchProjects whose namespaces may connect.")
         List<String> projects) {
 
   public boolean fromIngressController() {

@@ -18,7 +18,10 @@ import java.util.List;
 @ShortNames({"rp", "rproj"})
 @Categories({"research"})
 @ValidationRule(
-    value = "size(self.metadata.name) <= 63 && self.metadata.name.matches('" + Patterns.DNS_LABEL + "')",
+    value =
+        "size(self.metadata.name) <= 63 && self.metadata.name.matches('"
+            + Patterns.DNS_LABEL
+            + "')",
     message = "the project name must be a DNS-1123 label of at most 63 characters")
 @AdditionalPrinterColumn(
     name = "Ready",

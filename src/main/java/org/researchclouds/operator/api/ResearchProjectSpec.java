@@ -19,11 +19,13 @@ import java.util.List;
     message = "each namespace must be a DNS-1123 label of at most 63 characters",
     fieldPath = ".namespaces")
 @ValidationRule(
-    value = "!has(self.namespaces) || self.namespaces.all(n, n != 'default' && !n.startsWith('kube-'))",
+    value =
+        "!has(self.namespaces) || self.namespaces.all(n, n != 'default' && !n.startsWith('kube-'))",
     message = "default and kube-* namespaces belong to the platform",
     fieldPath = ".namespaces")
 @ValidationRule(
-    value = "!has(self.namespaces) || self.namespaces.all(n, self.namespaces.exists_one(m, m == n))",
+    value =
+        "!has(self.namespaces) || self.namespaces.all(n, self.namespaces.exists_one(m, m == n))",
     message = "each namespace may be listed once",
     fieldPath = ".namespaces")
 public record ResearchProjectSpec(

@@ -20,15 +20,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the operator against the cluster of the current kubeconfig until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the operator against the current cluster.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the operator against the current cluster.")
 final class RunCommand implements Callable<Integer> {
   static final int CLUSTER_UNREACHABLE = 2;
   static final int CRDS_MISSING = 3;
 
-  @Option(names = "--baseline", defaultValue = OperatorSettings.DEFAULT_BASELINE, description = "SecurityBaseline that sets the floors (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--baseline",
+      defaultValue = OperatorSettings.DEFAULT_BASELINE,
+      description = "SecurityBaseline that sets the floors (default: ${DEFAULT-VALUE}).")
   String baseline;
 
-  @Option(names = "--resync", defaultValue = "PT5M", description = "How often every project is evaluated again, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--resync",
+      defaultValue = "PT5M",
+      description =
+          "How often every project is evaluated again, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
   Duration resync;
 
   @Override
@@ -45,15 +55,25 @@ final class RunCommand implements Callable<Integer> {
       }
       List<String> missing = missingCrds(client);
       if (!missing.isEmpty()) {
-        System.err.printf("The cluster lacks the CRDs %s.%nInstall them first: kubectl apply -f crds/%n", missing);
+        System.err.printf(
+            "The cluster lacks the CRDs %s.%nInstall them first: kubectl apply -f crds/%n",
+            missing);
         return CRDS_MISSING;
       }
       OperatorSettings settings = new OperatorSettings(baseline, resync, Clock.systemUTC());
       Operator operator = OperatorBootstrap.create(client, settings, Metrics.NOOP);
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> { operator.stop(); stopped.countDown(); }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    operator.stop();
+                    stopped.countDown();
+                  }));
       operator.start();
-      System.out.printf("Operator running against %s with SecurityBaseline %s; Ctrl-C stops it.%n", config.getMasterUrl(), baseline);
+      System.out.printf(
+          "Operator running against %s with SecurityBaseline %s; Ctrl-C stops it.%n",
+          config.getMasterUrl(), baseline);
       stopped.await();
       return 0;
     }
@@ -62,7 +82,10 @@ final class RunCommand implements Callable<Integer> {
   private static List<String> missingCrds(KubernetesClient client) {
     return List.of(ResearchProject.class, SecurityBaseline.class).stream()
         .map(type -> HasMetadata.getFullResourceName(type))
-        .filter(name -> client.apiextensions().v1().customResourceDefinitions().withName(name).get() == null)
+        .filter(
+            name ->
+                client.apiextensions().v1().customResourceDefinitions().withName(name).get()
+                    == null)
         .toList();
   }
 

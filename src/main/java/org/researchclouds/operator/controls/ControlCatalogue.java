@@ -24,9 +24,12 @@ public final class ControlCatalogue {
   }
 
   public List<Evaluation> evaluate(Observation observation) {
-    return controls.stream().map(c -> new Evaluation(c.id(), c.owner(), c.evaluate(observation))).toList();
+    return controls.stream()
+        .map(c -> new Evaluation(c.id(), c.owner(), c.evaluate(observation)))
+        .toList();
   }
 
   /** One control's verdict, with the control's identity. */
-  public record Evaluation(String id, org.researchclouds.operator.api.Owner owner, Finding finding) {}
+  public record Evaluation(
+      String id, org.researchclouds.operator.api.Owner owner, Finding finding) {}
 }

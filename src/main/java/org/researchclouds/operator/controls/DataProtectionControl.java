@@ -24,7 +24,8 @@ public final class DataProtectionControl implements Control {
 
   @Override
   public Finding evaluate(Observation observation) {
-    PodSecurityLevel required = NamespaceDesired.requiredLevel(observation.project(), observation.baseline());
+    PodSecurityLevel required =
+        NamespaceDesired.requiredLevel(observation.project(), observation.baseline());
     List<Finding> gaps = new ArrayList<>(observation.missingNamespaces());
     for (String name : observation.presentNamespaces()) {
       String enforced = enforcedLevel(observation.namespaces().get(name));
@@ -46,7 +47,11 @@ public final class DataProtectionControl implements Control {
         gaps,
         Finding.met(
             "PodSecurityEnforced",
-            "Pod Security '" + required + "' is enforced on " + observation.project().namespaceNames() + "."));
+            "Pod Security '"
+                + required
+                + "' is enforced on "
+                + observation.project().namespaceNames()
+                + "."));
   }
 
   private static String enforcedLevel(Namespace namespace) {

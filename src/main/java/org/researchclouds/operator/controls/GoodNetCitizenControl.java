@@ -28,15 +28,19 @@ public final class GoodNetCitizenControl implements Control {
   public Finding evaluate(Observation observation) {
     List<Finding> gaps = new ArrayList<>(observation.missingNamespaces());
     for (String namespace : observation.presentNamespaces()) {
-      if (observation.policiesIn(namespace).stream().noneMatch(p -> deniesEgress(p, observation.projectName()))) {
+      if (observation.policiesIn(namespace).stream()
+          .noneMatch(p -> deniesEgress(p, observation.projectName()))) {
         gaps.add(
             Finding.notMet(
                 "EgressNotDenied",
-                "Namespace " + namespace + " has no default deny of egress; the operator restores it."));
+                "Namespace "
+                    + namespace
+                    + " has no default deny of egress; the operator restores it."));
       }
       for (NetworkPolicy policy : observation.policiesIn(namespace)) {
         List<BlockedPort> opened =
-            NetworkPolicyAudit.undeclaredBlockedPorts(policy, observation.project(), observation.baseline());
+            NetworkPolicyAudit.undeclaredBlockedPorts(
+                policy, observation.project(), observation.baseline());
         if (!opened.isEmpty()) {
           gaps.add(
               Finding.notMet(
@@ -54,10 +58,13 @@ public final class GoodNetCitizenControl implements Control {
     }
     List<BlockedPort> declared =
         NetworkPolicyAudit.declaredBlockedPorts(observation.project(), observation.baseline());
-    List<BlockedPort> blocked = new ArrayList<>(observation.baseline().getSpec().blockedEgressOrDefault());
+    List<BlockedPort> blocked =
+        new ArrayList<>(observation.baseline().getSpec().blockedEgressOrDefault());
     blocked.removeAll(declared);
     String message =
-        (blocked.isEmpty() ? "Egress is denied by default" : "Outbound " + describe(blocked) + " stays blocked")
+        (blocked.isEmpty()
+                ? "Egress is denied by default"
+                : "Outbound " + describe(blocked) + " stays blocked")
             + (declared.isEmpty() ? "." : "; the project declares " + describe(declared) + ".");
     return Finding.fromGaps(gaps, Finding.met("AbuseProneEgressBlocked", message));
   }
@@ -71,7 +78,12 @@ public final class GoodNetCitizenControl implements Control {
 
   private static String describe(List<BlockedPort> ports) {
     return ports.stream()
-        .map(p -> p.port() + "/" + p.protocolOrDefault() + (p.reason() == null ? "" : " (" + p.reason() + ")"))
+        .map(
+            p ->
+                p.port()
+                    + "/"
+                    + p.protocolOrDefault()
+                    + (p.reason() == null ? "" : " (" + p.reason() + ")"))
         .collect(Collectors.joining(", "));
   }
 }

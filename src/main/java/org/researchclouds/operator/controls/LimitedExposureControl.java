@@ -14,8 +14,8 @@ import org.researchclouds.operator.resources.NetworkPolicyDesired;
 
 /**
  * Tenant: limit the services exposed to the Internet (the model's security groups). The default
- * deny and the declared allowances are in place, nothing else opens the namespaces, and no
- * Service or Ingress reaches out that the project did not declare.
+ * deny and the declared allowances are in place, nothing else opens the namespaces, and no Service
+ * or Ingress reaches out that the project did not declare.
  */
 public final class LimitedExposureControl implements Control {
   private static final String ANY_HOST = "any host";
@@ -71,12 +71,18 @@ public final class LimitedExposureControl implements Control {
   private static void widenedBy(Observation observation, String namespace, List<Finding> gaps) {
     for (NetworkPolicy policy : observation.policiesIn(namespace)) {
       if (NetworkPolicyAudit.widensExposure(
-          policy, observation.project(), observation.baseline(), observation.namespaces().keySet())) {
-        List<String> opened = new ArrayList<>(
-            NetworkPolicyAudit.outsideSources(
-                policy, observation.projectName(), observation.namespaces().keySet()));
-        NetworkPolicyAudit.undeclaredBlockedPorts(policy, observation.project(), observation.baseline())
-            .forEach(port -> opened.add("outbound " + port.port() + "/" + port.protocolOrDefault()));
+          policy,
+          observation.project(),
+          observation.baseline(),
+          observation.namespaces().keySet())) {
+        List<String> opened =
+            new ArrayList<>(
+                NetworkPolicyAudit.outsideSources(
+                    policy, observation.projectName(), observation.namespaces().keySet()));
+        NetworkPolicyAudit.undeclaredBlockedPorts(
+                policy, observation.project(), observation.baseline())
+            .forEach(
+                port -> opened.add("outbound " + port.port() + "/" + port.protocolOrDefault()));
         gaps.add(
             Finding.notMet(
                 "UnmanagedPolicyWidensExposure",
@@ -95,10 +101,12 @@ public final class LimitedExposureControl implements Control {
     List<Exposure> exposures = observation.project().getSpec().networkOrEmpty().exposuresOrEmpty();
     for (Service service : observation.services()) {
       String type = service.getSpec() == null ? null : service.getSpec().getType();
-      if (!ServiceType.LoadBalancer.name().equals(type) && !ServiceType.NodePort.name().equals(type)) {
+      if (!ServiceType.LoadBalancer.name().equals(type)
+          && !ServiceType.NodePort.name().equals(type)) {
         continue;
       }
-      boolean declared = exposures.stream().anyMatch(e -> declares(e, service.getMetadata().getName(), type));
+      boolean declared =
+          exposures.stream().anyMatch(e -> declares(e, service.getMetadata().getName(), type));
       if (!declared) {
         gaps.add(
             Finding.notMet(

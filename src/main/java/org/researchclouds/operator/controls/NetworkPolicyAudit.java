@@ -33,7 +33,10 @@ public final class NetworkPolicyAudit {
 
   /** An unmanaged policy widens exposure when it admits outsiders or opens blocked egress. */
   public static boolean widensExposure(
-      NetworkPolicy policy, ResearchProject project, SecurityBaseline baseline, Collection<String> namespaces) {
+      NetworkPolicy policy,
+      ResearchProject project,
+      SecurityBaseline baseline,
+      Collection<String> namespaces) {
     return !managedBy(policy, project.getMetadata().getName())
         && (!outsideSources(policy, project.getMetadata().getName(), namespaces).isEmpty()
             || !undeclaredBlockedPorts(policy, project, baseline).isEmpty());
@@ -69,7 +72,8 @@ public final class NetworkPolicyAudit {
   }
 
   /** Blocked ports that the project lists by themselves in its declared egress. */
-  public static List<BlockedPort> declaredBlockedPorts(ResearchProject project, SecurityBaseline baseline) {
+  public static List<BlockedPort> declaredBlockedPorts(
+      ResearchProject project, SecurityBaseline baseline) {
     List<Egress> egress = project.getSpec().networkOrEmpty().egressOrEmpty();
     return baseline.getSpec().blockedEgressOrDefault().stream()
         .filter(
@@ -105,7 +109,9 @@ public final class NetworkPolicyAudit {
 
   private static boolean opens(NetworkPolicyEgressRule rule, BlockedPort blocked) {
     boolean leavesCluster =
-        rule.getTo() == null || rule.getTo().isEmpty() || rule.getTo().stream().anyMatch(p -> p.getIpBlock() != null);
+        rule.getTo() == null
+            || rule.getTo().isEmpty()
+            || rule.getTo().stream().anyMatch(p -> p.getIpBlock() != null);
     return leavesCluster
         && (rule.getPorts() == null
             || rule.getPorts().isEmpty()
@@ -129,7 +135,8 @@ public final class NetworkPolicyAudit {
     return first <= blocked.port() && blocked.port() <= last;
   }
 
-  private static boolean withinProject(NetworkPolicyPeer peer, String project, Collection<String> namespaces) {
+  private static boolean withinProject(
+      NetworkPolicyPeer peer, String project, Collection<String> namespaces) {
     if (peer.getIpBlock() != null) {
       return false;
     }
@@ -138,7 +145,8 @@ public final class NetworkPolicyAudit {
       return true; // pods of the policy's own namespace
     }
     boolean noExpressions =
-        namespaceSelector.getMatchExpressions() == null || namespaceSelector.getMatchExpressions().isEmpty();
+        namespaceSelector.getMatchExpressions() == null
+            || namespaceSelector.getMatchExpressions().isEmpty();
     Map<String, String> labels = namespaceSelector.getMatchLabels();
     if (!noExpressions || labels == null) {
       return false;
@@ -156,6 +164,8 @@ public final class NetworkPolicyAudit {
     boolean everyNamespace =
         Objects.requireNonNullElse(selector.getMatchLabels(), Map.of()).isEmpty()
             && Objects.requireNonNullElse(selector.getMatchExpressions(), List.of()).isEmpty();
-    return everyNamespace ? "every namespace" : "namespaces selected by " + selector.getMatchLabels();
+    return everyNamespace
+        ? "every namespace"
+        : "namespaces selected by " + selector.getMatchLabels();
   }
 }

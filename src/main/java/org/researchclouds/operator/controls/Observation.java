@@ -38,7 +38,9 @@ public record Observation(
   public List<Finding> missingNamespaces() {
     return project.namespaceNames().stream()
         .filter(name -> !namespaces.containsKey(name))
-        .map(name -> Finding.notMet("NamespaceMissing", "Namespace " + name + " does not exist yet."))
+        .map(
+            name ->
+                Finding.notMet("NamespaceMissing", "Namespace " + name + " does not exist yet."))
         .toList();
   }
 

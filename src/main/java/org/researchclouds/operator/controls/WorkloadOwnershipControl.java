@@ -21,7 +21,9 @@ public final class WorkloadOwnershipControl implements Control {
   @Override
   public Finding evaluate(Observation observation) {
     Contacts contacts = observation.project().getSpec().contacts();
-    if (contacts == null || contacts.securityContact() == null || contacts.securityContact().isBlank()) {
+    if (contacts == null
+        || contacts.securityContact() == null
+        || contacts.securityContact().isBlank()) {
       return Finding.notMet(
           "NoSecurityContact",
           "Nobody answers for the project's workloads: set spec.contacts.securityContact to the"

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
   /** Events about cluster-scoped objects live in the default namespace, as kubectl expects. */
   private static final String EVENT_NAMESPACE = "default";
 
@@ -33,7 +34,12 @@ public final class AuditTrail {
   /** A change to an object; {@code action} is a CamelCase verb such as Created. */
   public void changed(ResearchProject project, String action, HasMetadata object, String why) {
     String target = object.getKind() + " " + qualifiedName(object);
-    log.info("action={} kind={} object={} why=\"{}\"", action, object.getKind(), qualifiedName(object), why);
+    log.info(
+        "action={} kind={} object={} why=\"{}\"",
+        action,
+        object.getKind(),
+        qualifiedName(object),
+        why);
     emit(project, action, "Normal", target + ": " + why);
   }
 
@@ -48,7 +54,10 @@ public final class AuditTrail {
     Event event =
         new EventBuilder()
             .withNewMetadata()
-            .withName(project.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 13))
+            .withName(
+                project.getMetadata().getName()
+                    + "."
+                    + UUID.randomUUID().toString().substring(0, 13))
             .withNamespace(EVENT_NAMESPACE)
             .endMetadata()
             .withNewInvolvedObject()
@@ -76,6 +85,8 @@ public final class AuditTrail {
 
   private static String qualifiedName(HasMetadata object) {
     String namespace = object.getMetadata().getNamespace();
-    return namespace == null ? object.getMetadata().getName() : namespace + "/" + object.getMetadata().getName();
+    return namespace == null
+        ? object.getMetadata().getName()
+        : namespace + "/" + object.getMetadata().getName();
   }
 }

@@ -55,9 +55,15 @@ public final class GuardRails {
     List<NetworkPolicy> desired = NetworkPolicyDesired.desired(project, namespace, baseline);
     List<NetworkPolicy> actual = view.policies(namespace);
     for (NetworkPolicy policy : desired) {
-      writer.apply(project, policyKind, policy, named(actual, policy.getMetadata().getName()), view.policyCache());
+      writer.apply(
+          project,
+          policyKind,
+          policy,
+          named(actual, policy.getMetadata().getName()),
+          view.policyCache());
     }
-    Set<String> wanted = desired.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+    Set<String> wanted =
+        desired.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
     for (NetworkPolicy policy : actual) {
       if (NetworkPolicyAudit.managedBy(policy, project.getMetadata().getName())
           && !wanted.contains(policy.getMetadata().getName())) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.researchclouds.operator.resources.Names;
 
 /**
- * Namespaces are shared with their tenants and the platform: the operator only adds its labels
- * and records whether it created the namespace or adopted one that existed.
+ * Namespaces are shared with their tenants and the platform: the operator only adds its labels and
+ * records whether it created the namespace or adopted one that existed.
  */
 final class NamespaceKind implements OwnedKind<Namespace> {
   @Override
@@ -26,7 +26,10 @@ final class NamespaceKind implements OwnedKind<Namespace> {
             .removeFromLabels(Names.ORPHANED_LABEL)
             .endMetadata();
     if (!Labels.annotations(actual).containsKey(Names.ORIGIN_ANNOTATION)) {
-      merged.editMetadata().addToAnnotations(Names.ORIGIN_ANNOTATION, Names.ORIGIN_ADOPTED).endMetadata();
+      merged
+          .editMetadata()
+          .addToAnnotations(Names.ORIGIN_ANNOTATION, Names.ORIGIN_ADOPTED)
+          .endMetadata();
     }
     return merged.build();
   }

@@ -29,7 +29,11 @@ public final class NamespaceRelease {
           && !policy.getMetadata().getOwnerReferences().isEmpty()) {
         writer.update(
             project,
-            new NetworkPolicyBuilder(policy).editMetadata().withOwnerReferences().endMetadata().build(),
+            new NetworkPolicyBuilder(policy)
+                .editMetadata()
+                .withOwnerReferences()
+                .endMetadata()
+                .build(),
             "Released",
             "kept in place without an owner, so that it outlives the project");
       }
@@ -37,7 +41,11 @@ public final class NamespaceRelease {
     if (!"true".equals(Labels.of(namespace).get(Names.ORPHANED_LABEL))) {
       writer.update(
           project,
-          new NamespaceBuilder(namespace).editMetadata().addToLabels(Names.ORPHANED_LABEL, "true").endMetadata().build(),
+          new NamespaceBuilder(namespace)
+              .editMetadata()
+              .addToLabels(Names.ORPHANED_LABEL, "true")
+              .endMetadata()
+              .build(),
           "Orphaned",
           "released by the project; the namespace and its data are kept");
     }
@@ -46,7 +54,8 @@ public final class NamespaceRelease {
   /** Deletes a namespace the operator created; one it adopted is released instead. */
   public void delete(ResearchProject project, Namespace namespace, ClusterView view) {
     if (Names.ORIGIN_CREATED.equals(Labels.annotations(namespace).get(Names.ORIGIN_ANNOTATION))) {
-      writer.delete(project, namespace, "Deleted", "the project was deleted with deletionPolicy Delete");
+      writer.delete(
+          project, namespace, "Deleted", "the project was deleted with deletionPolicy Delete");
     } else {
       orphan(project, namespace, view);
     }

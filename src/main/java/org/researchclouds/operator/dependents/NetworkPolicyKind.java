@@ -10,7 +10,8 @@ final class NetworkPolicyKind implements OwnedKind<NetworkPolicy> {
   public boolean upToDate(NetworkPolicy desired, NetworkPolicy actual) {
     return Objects.equals(desired.getSpec(), actual.getSpec())
         && Labels.of(actual).entrySet().containsAll(desired.getMetadata().getLabels().entrySet())
-        && Objects.equals(desired.getMetadata().getOwnerReferences(), actual.getMetadata().getOwnerReferences());
+        && Objects.equals(
+            desired.getMetadata().getOwnerReferences(), actual.getMetadata().getOwnerReferences());
   }
 
   @Override

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.researchclouds.operator.api.ResearchProject;
 
 /**
- * Creates or updates one owned object, and writes nothing when it is already as desired. Each
- * write goes to the informer cache at once (so the next read sees it and its own event triggers
- * no reconcile) and to the audit trail.
+ * Creates or updates one owned object, and writes nothing when it is already as desired. Each write
+ * goes to the informer cache at once (so the next read sees it and its own event triggers no
+ * reconcile) and to the audit trail.
  */
 final class ObjectWriter {
   private final KubernetesClient client;
@@ -42,7 +42,8 @@ final class ObjectWriter {
     return updated;
   }
 
-  <R extends HasMetadata> void delete(ResearchProject project, R actual, String action, String why) {
+  <R extends HasMetadata> void delete(
+      ResearchProject project, R actual, String action, String why) {
     client.resource(actual).delete();
     trail.changed(project, action, actual, why);
   }

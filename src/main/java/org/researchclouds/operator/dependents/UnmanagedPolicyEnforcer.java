@@ -12,9 +12,9 @@ import org.researchclouds.operator.controls.NetworkPolicyAudit;
 import org.researchclouds.operator.observe.ClusterView;
 
 /**
- * With the baseline in Enforce mode, removes NetworkPolicies the operator does not manage that
- * open a project namespace to outsiders or to blocked egress: exposure changes go through the
- * project's spec, where review happens. In Audit mode the limited-exposure control reports them.
+ * With the baseline in Enforce mode, removes NetworkPolicies the operator does not manage that open
+ * a project namespace to outsiders or to blocked egress: exposure changes go through the project's
+ * spec, where review happens. In Audit mode the limited-exposure control reports them.
  */
 public final class UnmanagedPolicyEnforcer {
   private final ObjectWriter writer;
@@ -24,7 +24,8 @@ public final class UnmanagedPolicyEnforcer {
   }
 
   /** Returns the policies it removed. */
-  public List<ResourceID> enforce(ResearchProject project, SecurityBaseline baseline, ClusterView view) {
+  public List<ResourceID> enforce(
+      ResearchProject project, SecurityBaseline baseline, ClusterView view) {
     List<ResourceID> removed = new ArrayList<>();
     if (baseline.getSpec().enforcementModeOrDefault() != EnforcementMode.Enforce) {
       return removed;

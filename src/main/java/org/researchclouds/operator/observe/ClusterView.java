@@ -55,7 +55,11 @@ public final class ClusterView {
             InformerEventSourceConfiguration.from(SecurityBaseline.class, ResearchProject.class)
                 .withSecondaryToPrimaryMapper(
                     baseline ->
-                        context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()))
+                        context
+                            .getPrimaryCache()
+                            .list()
+                            .map(ResourceID::fromResource)
+                            .collect(Collectors.toSet()))
                 .build(),
             context);
   }
@@ -96,7 +100,12 @@ public final class ClusterView {
     Map<String, List<NetworkPolicy>> policiesByNamespace = new LinkedHashMap<>();
     for (String name : project.namespaceNames()) {
       namespace(name)
-          .filter(ns -> project.getMetadata().getName().equals(projectOf(ns).map(ResourceID::getName).orElse(null)))
+          .filter(
+              ns ->
+                  project
+                      .getMetadata()
+                      .getName()
+                      .equals(projectOf(ns).map(ResourceID::getName).orElse(null)))
           .ifPresent(
               ns -> {
                 present.put(name, ns);
@@ -112,7 +121,8 @@ public final class ClusterView {
         present.keySet().stream().flatMap(ns -> ingresses.list(ns)).toList());
   }
 
-  private static <R extends HasMetadata> List<R> remaining(List<R> objects, Collection<ResourceID> deleted) {
+  private static <R extends HasMetadata> List<R> remaining(
+      List<R> objects, Collection<ResourceID> deleted) {
     return objects.stream().filter(o -> !deleted.contains(ResourceID.fromResource(o))).toList();
   }
 

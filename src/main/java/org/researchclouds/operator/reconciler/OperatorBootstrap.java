@@ -9,7 +9,8 @@ import org.researchclouds.operator.controls.ControlCatalogue;
 public final class OperatorBootstrap {
   private OperatorBootstrap() {}
 
-  public static Operator create(KubernetesClient client, OperatorSettings settings, Metrics metrics) {
+  public static Operator create(
+      KubernetesClient client, OperatorSettings settings, Metrics metrics) {
     Operator operator =
         new Operator(
             overrider ->

@@ -11,6 +11,7 @@ record Readiness(String status, String reason, String message) {
   }
 
   static Readiness reconciling() {
-    return new Readiness("Unknown", "Reconciling", "The operator is building the project's guard rails.");
+    return new Readiness(
+        "Unknown", "Reconciling", "The operator is building the project's guard rails.");
   }
 }

@@ -32,7 +32,8 @@ import org.researchclouds.operator.validation.ProjectValidator;
  * controls, and write the status only when it changed. It builds no object itself.
  */
 @ControllerConfiguration(name = "researchproject")
-public class ResearchProjectReconciler implements Reconciler<ResearchProject>, Cleaner<ResearchProject> {
+public class ResearchProjectReconciler
+    implements Reconciler<ResearchProject>, Cleaner<ResearchProject> {
   private final OperatorSettings settings;
   private final ControlCatalogue catalogue;
   private final StatusAggregator aggregator;
@@ -48,7 +49,8 @@ public class ResearchProjectReconciler implements Reconciler<ResearchProject>, C
   }
 
   @Override
-  public List<EventSource<?, ResearchProject>> prepareEventSources(EventSourceContext<ResearchProject> context) {
+  public List<EventSource<?, ResearchProject>> prepareEventSources(
+      EventSourceContext<ResearchProject> context) {
     AuditTrail trail = new AuditTrail(context.getClient(), settings.clock());
     view = new ClusterView(context);
     guardRails = new GuardRails(context.getClient(), trail);
@@ -58,8 +60,10 @@ public class ResearchProjectReconciler implements Reconciler<ResearchProject>, C
   }
 
   @Override
-  public UpdateControl<ResearchProject> reconcile(ResearchProject project, Context<ResearchProject> context) {
-    if (project.getStatus() == null || Conditions.find(project.getStatus().getConditions(), StatusAggregator.READY).isEmpty()) {
+  public UpdateControl<ResearchProject> reconcile(
+      ResearchProject project, Context<ResearchProject> context) {
+    if (project.getStatus() == null
+        || Conditions.find(project.getStatus().getConditions(), StatusAggregator.READY).isEmpty()) {
       return withStatus(project, aggregator.initial(project)).rescheduleAfter(0);
     }
     Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
@@ -71,7 +75,8 @@ public class ResearchProjectReconciler implements Reconciler<ResearchProject>, C
                   + settings.baselineName()
                   + " does not exist, so the project's floors are unknown and nothing was applied;"
                   + " the platform team creates it.");
-      return withStatus(project, aggregator.build(project, missing, List.of(), heldNamespaces(project)));
+      return withStatus(
+          project, aggregator.build(project, missing, List.of(), heldNamespaces(project)));
     }
     List<Problem> problems = ProjectValidator.validate(project, baseline.get(), view::namespace);
     Readiness readiness;
@@ -81,15 +86,21 @@ public class ResearchProjectReconciler implements Reconciler<ResearchProject>, C
       removed = enforcer.enforce(project, baseline.get(), view);
       readiness =
           Readiness.ready(
-              project.namespaceNames().size() + " namespace(s) and " + policies + " NetworkPolicies in place.");
+              project.namespaceNames().size()
+                  + " namespace(s) and "
+                  + policies
+                  + " NetworkPolicies in place.");
     } else {
       readiness =
           Readiness.notReady(
               problems.get(0).reason(),
-              String.join(" ", problems.stream().map(Problem::message).toList()) + " Nothing was applied.");
+              String.join(" ", problems.stream().map(Problem::message).toList())
+                  + " Nothing was applied.");
     }
-    List<Evaluation> evaluations = catalogue.evaluate(view.observe(project, baseline.get(), removed));
-    return withStatus(project, aggregator.build(project, readiness, evaluations, heldNamespaces(project)));
+    List<Evaluation> evaluations =
+        catalogue.evaluate(view.observe(project, baseline.get(), removed));
+    return withStatus(
+        project, aggregator.build(project, readiness, evaluations, heldNamespaces(project)));
   }
 
   @Override
@@ -123,12 +134,15 @@ public class ResearchProjectReconciler implements Reconciler<ResearchProject>, C
 
   private List<String> heldNamespaces(ResearchProject project) {
     return project.namespaceNames().stream()
-        .filter(name -> view.namespacesHeldBy(project.getMetadata().getName()).stream()
-            .anyMatch(ns -> ns.getMetadata().getName().equals(name)))
+        .filter(
+            name ->
+                view.namespacesHeldBy(project.getMetadata().getName()).stream()
+                    .anyMatch(ns -> ns.getMetadata().getName().equals(name)))
         .toList();
   }
 
-  private static UpdateControl<ResearchProject> withStatus(ResearchProject project, ResearchProjectStatus status) {
+  private static UpdateControl<ResearchProject> withStatus(
+      ResearchProject project, ResearchProjectStatus status) {
     if (status.equals(project.getStatus())) {
       return UpdateControl.noUpdate();
     }

@@ -17,8 +17,8 @@ import org.researchclouds.operator.controls.ControlCatalogue.Evaluation;
 
 /**
  * The one place that turns readiness and control verdicts into the status: conditions,
- * responsibilities and the summary. Times move only when a state flips, so an unchanged world
- * gives an equal status and no write.
+ * responsibilities and the summary. Times move only when a state flips, so an unchanged world gives
+ * an equal status and no write.
  */
 final class StatusAggregator {
   static final String READY = "Ready";
@@ -33,10 +33,15 @@ final class StatusAggregator {
   }
 
   ResearchProjectStatus build(
-      ResearchProject project, Readiness readiness, List<Evaluation> evaluations, List<String> namespaces) {
-    ResearchProjectStatus previous = Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
+      ResearchProject project,
+      Readiness readiness,
+      List<Evaluation> evaluations,
+      List<String> namespaces) {
+    ResearchProjectStatus previous =
+        Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    long generation = project.getMetadata().getGeneration() == null ? 0 : project.getMetadata().getGeneration();
+    long generation =
+        project.getMetadata().getGeneration() == null ? 0 : project.getMetadata().getGeneration();
 
     List<Responsibility> responsibilities = new ArrayList<>();
     for (Evaluation evaluation : evaluations) {
@@ -45,9 +50,17 @@ final class StatusAggregator {
     List<Condition> conditions = new ArrayList<>();
     List<Condition> old = previous.getConditions();
     conditions.add(
-        Conditions.next(old, READY, readiness.status(), readiness.reason(), readiness.message(), generation, now));
+        Conditions.next(
+            old,
+            READY,
+            readiness.status(),
+            readiness.reason(),
+            readiness.message(),
+            generation,
+            now));
     for (Owner owner : Owner.values()) {
-      List<Responsibility> owned = responsibilities.stream().filter(r -> r.owner() == owner).toList();
+      List<Responsibility> owned =
+          responsibilities.stream().filter(r -> r.owner() == owner).toList();
       if (!owned.isEmpty()) {
         conditions.add(ownerCondition(old, owner, owned, generation, now));
       }
@@ -59,7 +72,9 @@ final class StatusAggregator {
     status.setResponsibilities(responsibilities);
     status.setSummary(
         new StatusSummary(
-            count(responsibilities, Owner.Tenant), count(responsibilities, Owner.Platform), count(responsibilities, Owner.Shared)));
+            count(responsibilities, Owner.Tenant),
+            count(responsibilities, Owner.Platform),
+            count(responsibilities, Owner.Shared)));
     status.setNamespaces(namespaces);
     return status;
   }
@@ -71,14 +86,24 @@ final class StatusAggregator {
 
   /** The previous status with only Ready replaced, for failures that evaluated nothing. */
   ResearchProjectStatus withReadiness(ResearchProject project, Readiness readiness) {
-    ResearchProjectStatus previous = Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
+    ResearchProjectStatus previous =
+        Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    long generation = project.getMetadata().getGeneration() == null ? 0 : project.getMetadata().getGeneration();
+    long generation =
+        project.getMetadata().getGeneration() == null ? 0 : project.getMetadata().getGeneration();
     List<Condition> conditions = new ArrayList<>();
     conditions.add(
         Conditions.next(
-            previous.getConditions(), READY, readiness.status(), readiness.reason(), readiness.message(), generation, now));
-    previous.getConditions().stream().filter(c -> !READY.equals(c.getType())).forEach(conditions::add);
+            previous.getConditions(),
+            READY,
+            readiness.status(),
+            readiness.reason(),
+            readiness.message(),
+            generation,
+            now));
+    previous.getConditions().stream()
+        .filter(c -> !READY.equals(c.getType()))
+        .forEach(conditions::add);
     ResearchProjectStatus status = new ResearchProjectStatus();
     status.setObservedGeneration(previous.getObservedGeneration());
     status.setConditions(conditions);
@@ -88,7 +113,8 @@ final class StatusAggregator {
     return status;
   }
 
-  private static Responsibility responsibility(List<Responsibility> previous, Evaluation evaluation, String now) {
+  private static Responsibility responsibility(
+      List<Responsibility> previous, Evaluation evaluation, String now) {
     ResponsibilityState state = evaluation.finding().state();
     String since =
         previous.stream()
@@ -97,25 +123,60 @@ final class StatusAggregator {
             .findFirst()
             .orElse(now);
     return new Responsibility(
-        evaluation.id(), evaluation.owner(), state, evaluation.finding().reason(), evaluation.finding().message(), since);
+        evaluation.id(),
+        evaluation.owner(),
+        state,
+        evaluation.finding().reason(),
+        evaluation.finding().message(),
+        since);
   }
 
   private static Condition ownerCondition(
       List<Condition> old, Owner owner, List<Responsibility> owned, long generation, String now) {
-    List<String> unmet = owned.stream().filter(r -> r.state() == ResponsibilityState.NotMet).map(Responsibility::id).toList();
-    List<String> unknown = owned.stream().filter(r -> r.state() == ResponsibilityState.Unknown).map(Responsibility::id).toList();
-    String type = switch (owner) {
-      case Tenant -> TENANT;
-      case Platform -> PLATFORM;
-      case Shared -> SHARED;
-    };
+    List<String> unmet =
+        owned.stream()
+            .filter(r -> r.state() == ResponsibilityState.NotMet)
+            .map(Responsibility::id)
+            .toList();
+    List<String> unknown =
+        owned.stream()
+            .filter(r -> r.state() == ResponsibilityState.Unknown)
+            .map(Responsibility::id)
+            .toList();
+    String type =
+        switch (owner) {
+          case Tenant -> TENANT;
+          case Platform -> PLATFORM;
+          case Shared -> SHARED;
+        };
     if (!unmet.isEmpty()) {
-      return Conditions.next(old, type, "False", "ResponsibilitiesNotMet", "Not met: " + String.join(", ", unmet) + ".", generation, now);
+      return Conditions.next(
+          old,
+          type,
+          "False",
+          "ResponsibilitiesNotMet",
+          "Not met: " + String.join(", ", unmet) + ".",
+          generation,
+          now);
     }
     if (!unknown.isEmpty()) {
-      return Conditions.next(old, type, "Unknown", "ResponsibilitiesUnknown", "Cannot tell: " + String.join(", ", unknown) + ".", generation, now);
+      return Conditions.next(
+          old,
+          type,
+          "Unknown",
+          "ResponsibilitiesUnknown",
+          "Cannot tell: " + String.join(", ", unknown) + ".",
+          generation,
+          now);
     }
-    return Conditions.next(old, type, "True", "AllResponsibilitiesMet", "All " + owned.size() + " " + owner.name().toLowerCase() + " responsibilities are met.", generation, now);
+    return Conditions.next(
+        old,
+        type,
+        "True",
+        "AllResponsibilitiesMet",
+        "All " + owned.size() + " " + owner.name().toLowerCase() + " responsibilities are met.",
+        generation,
+        now);
   }
 
   private static String count(List<Responsibility> responsibilities, Owner owner) {

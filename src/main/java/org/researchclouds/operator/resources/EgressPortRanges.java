@@ -29,7 +29,9 @@ public final class EgressPortRanges {
 
   private static SortedSet<Integer> blockedPorts(List<BlockedPort> blocked, Protocol protocol) {
     SortedSet<Integer> ports = new TreeSet<>();
-    blocked.stream().filter(b -> b.protocolOrDefault() == protocol).forEach(b -> ports.add(b.port()));
+    blocked.stream()
+        .filter(b -> b.protocolOrDefault() == protocol)
+        .forEach(b -> ports.add(b.port()));
     return ports;
   }
 

@@ -15,14 +15,23 @@ public final class NamespaceDesired {
   private NamespaceDesired() {}
 
   public static Namespace desired(ResearchProject project, String name, SecurityBaseline baseline) {
-    Map<String, String> labels = new LinkedHashMap<>(Names.managedLabels(project.getMetadata().getName()));
+    Map<String, String> labels =
+        new LinkedHashMap<>(Names.managedLabels(project.getMetadata().getName()));
     labels.put(Names.CLASSIFICATION_LABEL, project.getSpec().dataClassification().value());
     labels.putAll(podSecurityLabels(requiredLevel(project, baseline)));
-    return new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build();
+    return new NamespaceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withLabels(labels)
+        .endMetadata()
+        .build();
   }
 
   public static PodSecurityLevel requiredLevel(ResearchProject project, SecurityBaseline baseline) {
-    return baseline.getSpec().podSecurityOrDefault().levelFor(project.getSpec().dataClassification());
+    return baseline
+        .getSpec()
+        .podSecurityOrDefault()
+        .levelFor(project.getSpec().dataClassification());
   }
 
   /** The Pod Security Admission labels; the level holds for enforce, audit and warn alike. */

@@ -39,10 +39,15 @@ public final class NetworkPolicyDesired {
     List<NetworkPolicy> policies = new ArrayList<>();
     policies.add(policy(project, namespace, Names.DEFAULT_DENY_POLICY, defaultDeny()));
     policies.add(policy(project, namespace, Names.PROJECT_TRAFFIC_POLICY, projectTraffic(project)));
-    policies.add(policy(project, namespace, Names.DNS_POLICY, dns(baseline.getSpec().dnsOrDefault())));
+    policies.add(
+        policy(project, namespace, Names.DNS_POLICY, dns(baseline.getSpec().dnsOrDefault())));
     for (Exposure exposure : project.getSpec().networkOrEmpty().exposuresOrEmpty()) {
       policies.add(
-          policy(project, namespace, Names.exposurePolicy(exposure.name()), exposure(exposure, baseline)));
+          policy(
+              project,
+              namespace,
+              Names.exposurePolicy(exposure.name()),
+              exposure(exposure, baseline)));
     }
     for (Egress egress : project.getSpec().networkOrEmpty().egressOrEmpty()) {
       policies.add(
@@ -104,7 +109,10 @@ public final class NetworkPolicyDesired {
       sources.add(platformPods(ingressController));
     }
     exposure.from().cidrsOrEmpty().forEach(cidr -> sources.add(ipBlock(cidr)));
-    exposure.from().projectsOrEmpty().forEach(p -> sources.add(namespacesLabelled(Names.PROJECT_LABEL, p)));
+    exposure
+        .from()
+        .projectsOrEmpty()
+        .forEach(p -> sources.add(namespacesLabelled(Names.PROJECT_LABEL, p)));
     NetworkPolicySpecBuilder spec =
         new NetworkPolicySpecBuilder()
             .withPodSelector(selector(exposure.podSelectorOrEmpty()))
@@ -139,7 +147,9 @@ public final class NetworkPolicyDesired {
   }
 
   private static NetworkPolicyPeer namespacesLabelled(String key, String value) {
-    return new NetworkPolicyPeerBuilder().withNamespaceSelector(selector(Map.of(key, value))).build();
+    return new NetworkPolicyPeerBuilder()
+        .withNamespaceSelector(selector(Map.of(key, value)))
+        .build();
   }
 
   private static NetworkPolicyPeer ipBlock(String cidr) {

@@ -6,8 +6,8 @@ import org.researchclouds.operator.api.ResearchProject;
 
 /**
  * The owner reference that ties a child to its project, so that Argo CD draws it in the project's
- * tree. Namespaces never get one: garbage collection would delete them, and the data in them,
- * with the project.
+ * tree. Namespaces never get one: garbage collection would delete them, and the data in them, with
+ * the project.
  */
 final class OwnerReferences {
   private OwnerReferences() {}

@@ -59,7 +59,8 @@ public final class ProjectValidator {
     Set<String> seen = new HashSet<>();
     for (String namespace : project.namespaceNames()) {
       if (!seen.add(namespace)) {
-        problems.add(new Problem("DuplicateNamespace", "Namespace " + namespace + " is listed twice."));
+        problems.add(
+            new Problem("DuplicateNamespace", "Namespace " + namespace + " is listed twice."));
       } else if (platformNamespaces.contains(namespace) || namespace.startsWith("kube-")) {
         problems.add(
             new Problem(
@@ -105,10 +106,12 @@ public final class ProjectValidator {
     Set<String> names = new HashSet<>();
     for (Exposure exposure : project.getSpec().networkOrEmpty().exposuresOrEmpty()) {
       if (!names.add(exposure.name())) {
-        problems.add(new Problem("DuplicateName", "Exposure " + exposure.name() + " is declared twice."));
+        problems.add(
+            new Problem("DuplicateName", "Exposure " + exposure.name() + " is declared twice."));
       }
       checkPortsOnce(exposure, problems);
-      if (exposure.from().fromIngressController() && baseline.getSpec().ingressController() == null) {
+      if (exposure.from().fromIngressController()
+          && baseline.getSpec().ingressController() == null) {
         problems.add(
             new Problem(
                 "IngressControllerNotConfigured",
@@ -117,7 +120,10 @@ public final class ProjectValidator {
                     + " allows the ingress controller, but the SecurityBaseline names none; ask"
                     + " the platform team to set spec.ingressController, or use cidrs."));
       }
-      exposure.from().cidrsOrEmpty().forEach(cidr -> checkCidr("Exposure " + exposure.name(), cidr, problems));
+      exposure
+          .from()
+          .cidrsOrEmpty()
+          .forEach(cidr -> checkCidr("Exposure " + exposure.name(), cidr, problems));
     }
   }
 
@@ -152,7 +158,8 @@ public final class ProjectValidator {
     Set<String> names = new HashSet<>();
     for (Egress egress : project.getSpec().networkOrEmpty().egressOrEmpty()) {
       if (!names.add(egress.name())) {
-        problems.add(new Problem("DuplicateName", "Egress " + egress.name() + " is declared twice."));
+        problems.add(
+            new Problem("DuplicateName", "Egress " + egress.name() + " is declared twice."));
       }
       egress.cidrs().forEach(cidr -> checkCidr("Egress " + egress.name(), cidr, problems));
     }

@@ -22,8 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CEL rules of the generated CRDs, evaluated with cel-java on accepted and rejected objects,
- * so that the schema's cross-field checks are known to work without an API server.
+ * The CEL rules of the generated CRDs, evaluated with cel-java on accepted and rejected objects, so
+ * that the schema's cross-field checks are known to work without an API server.
  */
 class CrdValidationRulesTest {
   private static final Cel CEL =
@@ -35,7 +35,10 @@ class CrdValidationRulesTest {
   private final Map<String, String> rules = new HashMap<>();
 
   CrdValidationRulesTest() throws IOException {
-    for (String file : List.of("researchprojects.researchclouds.org.yaml", "securitybaselines.researchclouds.org.yaml")) {
+    for (String file :
+        List.of(
+            "researchprojects.researchclouds.org.yaml",
+            "securitybaselines.researchclouds.org.yaml")) {
       try (InputStream in = Files.newInputStream(Path.of("crds", file))) {
         CustomResourceDefinition crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
         collect(crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema());
@@ -61,20 +64,47 @@ class CrdValidationRulesTest {
 
   @Test
   void namespacesAreLabelsOutsideThePlatformAndListedOnce() throws Exception {
-    assertThat(holds("each namespace must be a DNS-1123 label of at most 63 characters", Map.of("namespaces", List.of("lab", "lab-2")))).isTrue();
-    assertThat(holds("each namespace must be a DNS-1123 label of at most 63 characters", Map.of("namespaces", List.of("Lab")))).isFalse();
-    assertThat(holds("default and kube-* namespaces belong to the platform", Map.of("namespaces", List.of("kube-system")))).isFalse();
-    assertThat(holds("default and kube-* namespaces belong to the platform", Map.of("namespaces", List.of("default")))).isFalse();
-    assertThat(holds("each namespace may be listed once", Map.of("namespaces", List.of("a", "b")))).isTrue();
-    assertThat(holds("each namespace may be listed once", Map.of("namespaces", List.of("a", "a")))).isFalse();
+    assertThat(
+            holds(
+                "each namespace must be a DNS-1123 label of at most 63 characters",
+                Map.of("namespaces", List.of("lab", "lab-2"))))
+        .isTrue();
+    assertThat(
+            holds(
+                "each namespace must be a DNS-1123 label of at most 63 characters",
+                Map.of("namespaces", List.of("Lab"))))
+        .isFalse();
+    assertThat(
+            holds(
+                "default and kube-* namespaces belong to the platform",
+                Map.of("namespaces", List.of("kube-system"))))
+        .isFalse();
+    assertThat(
+            holds(
+                "default and kube-* namespaces belong to the platform",
+                Map.of("namespaces", List.of("default"))))
+        .isFalse();
+    assertThat(holds("each namespace may be listed once", Map.of("namespaces", List.of("a", "b"))))
+        .isTrue();
+    assertThat(holds("each namespace may be listed once", Map.of("namespaces", List.of("a", "a"))))
+        .isFalse();
     assertThat(holds("each namespace may be listed once", Map.of())).isTrue();
   }
 
   @Test
   void exposureSourcesAreNamedAndWellFormed() throws Exception {
-    assertThat(holds("name at least one source: ingressController, cidrs or projects", Map.of())).isFalse();
-    assertThat(holds("name at least one source: ingressController, cidrs or projects", Map.of("ingressController", false))).isFalse();
-    assertThat(holds("name at least one source: ingressController, cidrs or projects", Map.of("ingressController", true))).isTrue();
+    assertThat(holds("name at least one source: ingressController, cidrs or projects", Map.of()))
+        .isFalse();
+    assertThat(
+            holds(
+                "name at least one source: ingressController, cidrs or projects",
+                Map.of("ingressController", false)))
+        .isFalse();
+    assertThat(
+            holds(
+                "name at least one source: ingressController, cidrs or projects",
+                Map.of("ingressController", true)))
+        .isTrue();
     String cidr = "each entry must be a CIDR such as 192.0.2.0/24";
     assertThat(holds(cidr, Map.of("cidrs", List.of("192.0.2.0/24", "2001:db8::/32")))).isTrue();
     assertThat(holds(cidr, Map.of("cidrs", List.of("192.0.2.0/33")))).isFalse();
@@ -89,14 +119,17 @@ class CrdValidationRulesTest {
     assertThat(holds(service, Map.of("serviceType", "LoadBalancer", "service", "web"))).isTrue();
     assertThat(holds(service, Map.of("serviceType", "ClusterIP"))).isTrue();
     String hosts = "each host must be a DNS name such as lab.example.org";
-    assertThat(holds(hosts, Map.of("hosts", List.of("lab.example.org", "*.lab.example.org")))).isTrue();
+    assertThat(holds(hosts, Map.of("hosts", List.of("lab.example.org", "*.lab.example.org"))))
+        .isTrue();
     assertThat(holds(hosts, Map.of("hosts", List.of("lab example")))).isFalse();
   }
 
   @Test
   void portRangesAndServiceAccountMembersAreCoherent() throws Exception {
-    assertThat(holds("endPort must not be below port", Map.of("port", 80L, "endPort", 79L))).isFalse();
-    assertThat(holds("endPort must not be below port", Map.of("port", 80L, "endPort", 90L))).isTrue();
+    assertThat(holds("endPort must not be below port", Map.of("port", 80L, "endPort", 79L)))
+        .isFalse();
+    assertThat(holds("endPort must not be below port", Map.of("port", 80L, "endPort", 90L)))
+        .isTrue();
     String member = "namespace is required for a ServiceAccount and only for it";
     assertThat(holds(member, Map.of("kind", "ServiceAccount"))).isFalse();
     assertThat(holds(member, Map.of("kind", "ServiceAccount", "namespace", "lab"))).isTrue();

@@ -23,7 +23,8 @@ class ExamplesTest {
 
     assertThat(ProjectValidator.validate(project, baseline, name -> Optional.empty())).isEmpty();
     assertThat(ControlCatalogue.standard().evaluate(Fixtures.applied(project, baseline)))
-        .allSatisfy(e -> assertThat(e.finding().state()).as(e.id()).isEqualTo(ResponsibilityState.Met));
+        .allSatisfy(
+            e -> assertThat(e.finding().state()).as(e.id()).isEqualTo(ResponsibilityState.Met));
   }
 
   private static <T> T read(String file, Class<T> type) throws IOException {

@@ -21,7 +21,9 @@ import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.api.TermsOfUse;
 
-/** Each control over observed state: met when the guard rails hold, not met with a reason when not. */
+/**
+ * Each control over observed state: met when the guard rails hold, not met with a reason when not.
+ */
 class ControlsTest {
   private final SecurityBaseline baseline = Fixtures.baseline();
   private final ResearchProject project = Fixtures.project("lab", "lab");
@@ -37,10 +39,20 @@ class ControlsTest {
 
   @Test
   void dataProtectionFailsOnAWeakerOrMissingPodSecurityLabel() {
-    Observation weaker = withNamespace(new NamespaceBuilder(Fixtures.applied(project, baseline).namespaces().get("lab"))
-        .editMetadata().addToLabels("pod-security.kubernetes.io/enforce", "baseline").endMetadata().build());
-    Observation missing = withNamespace(new NamespaceBuilder(Fixtures.applied(project, baseline).namespaces().get("lab"))
-        .editMetadata().removeFromLabels("pod-security.kubernetes.io/enforce").endMetadata().build());
+    Observation weaker =
+        withNamespace(
+            new NamespaceBuilder(Fixtures.applied(project, baseline).namespaces().get("lab"))
+                .editMetadata()
+                .addToLabels("pod-security.kubernetes.io/enforce", "baseline")
+                .endMetadata()
+                .build());
+    Observation missing =
+        withNamespace(
+            new NamespaceBuilder(Fixtures.applied(project, baseline).namespaces().get("lab"))
+                .editMetadata()
+                .removeFromLabels("pod-security.kubernetes.io/enforce")
+                .endMetadata()
+                .build());
 
     Finding onWeaker = new DataProtectionControl().evaluate(weaker);
     assertThat(onWeaker.state()).isEqualTo(ResponsibilityState.NotMet);
@@ -54,16 +66,46 @@ class ControlsTest {
     Observation applied = Fixtures.applied(project, baseline);
     List<NetworkPolicy> policies = applied.policies().get("lab");
     policies.removeIf(p -> p.getMetadata().getName().equals("rp-default-deny"));
-    Observation observation = new Observation(project, baseline, applied.namespaces(), applied.policies(),
-        List.of(
-            new ServiceBuilder().withNewMetadata().withName("db").withNamespace("lab").endMetadata()
-                .withNewSpec().withType("NodePort").endSpec().build(),
-            new ServiceBuilder().withNewMetadata().withName("web").withNamespace("lab").endMetadata()
-                .withNewSpec().withType("ClusterIP").endSpec().build()),
-        List.of(
-            new IngressBuilder().withNewMetadata().withName("site").withNamespace("lab").endMetadata()
-                .withNewSpec().addNewRule().withHost("lab.example.org").endRule()
-                .addNewRule().withHost("admin.example.org").endRule().endSpec().build()));
+    Observation observation =
+        new Observation(
+            project,
+            baseline,
+            applied.namespaces(),
+            applied.policies(),
+            List.of(
+                new ServiceBuilder()
+                    .withNewMetadata()
+                    .withName("db")
+                    .withNamespace("lab")
+                    .endMetadata()
+                    .withNewSpec()
+                    .withType("NodePort")
+                    .endSpec()
+                    .build(),
+                new ServiceBuilder()
+                    .withNewMetadata()
+                    .withName("web")
+                    .withNamespace("lab")
+                    .endMetadata()
+                    .withNewSpec()
+                    .withType("ClusterIP")
+                    .endSpec()
+                    .build()),
+            List.of(
+                new IngressBuilder()
+                    .withNewMetadata()
+                    .withName("site")
+                    .withNamespace("lab")
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewRule()
+                    .withHost("lab.example.org")
+                    .endRule()
+                    .addNewRule()
+                    .withHost("admin.example.org")
+                    .endRule()
+                    .endSpec()
+                    .build()));
 
     Finding finding = new LimitedExposureControl().evaluate(observation);
 
@@ -80,11 +122,27 @@ class ControlsTest {
   @Test
   void limitedExposureNamesUnmanagedPoliciesThatAdmitOutsiders() {
     Observation applied = Fixtures.applied(project, baseline);
-    applied.policies().get("lab").add(new NetworkPolicyBuilder()
-        .withNewMetadata().withName("from-partner").withNamespace("lab").endMetadata()
-        .withNewSpec().withNewPodSelector().endPodSelector()
-        .addNewIngress().addNewFrom().withNewNamespaceSelector().addToMatchLabels("team", "partner").endNamespaceSelector().endFrom().endIngress()
-        .endSpec().build());
+    applied
+        .policies()
+        .get("lab")
+        .add(
+            new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName("from-partner")
+                .withNamespace("lab")
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .endPodSelector()
+                .addNewIngress()
+                .addNewFrom()
+                .withNewNamespaceSelector()
+                .addToMatchLabels("team", "partner")
+                .endNamespaceSelector()
+                .endFrom()
+                .endIngress()
+                .endSpec()
+                .build());
 
     Finding finding = new LimitedExposureControl().evaluate(applied);
 
@@ -95,24 +153,52 @@ class ControlsTest {
   @Test
   void goodNetCitizenFailsWhenAPolicyOpensOutboundMail() {
     Observation applied = Fixtures.applied(project, baseline);
-    applied.policies().get("lab").add(new NetworkPolicyBuilder()
-        .withNewMetadata().withName("smtp").withNamespace("lab").endMetadata()
-        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress")
-        .addNewEgress().addNewTo().withNewIpBlock().withCidr("0.0.0.0/0").endIpBlock().endTo()
-        .addNewPort().withNewPort(1).withEndPort(500).withProtocol("TCP").endPort().endEgress()
-        .endSpec().build());
+    applied
+        .policies()
+        .get("lab")
+        .add(
+            new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName("smtp")
+                .withNamespace("lab")
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .endPodSelector()
+                .withPolicyTypes("Egress")
+                .addNewEgress()
+                .addNewTo()
+                .withNewIpBlock()
+                .withCidr("0.0.0.0/0")
+                .endIpBlock()
+                .endTo()
+                .addNewPort()
+                .withNewPort(1)
+                .withEndPort(500)
+                .withProtocol("TCP")
+                .endPort()
+                .endEgress()
+                .endSpec()
+                .build());
 
     Finding finding = new GoodNetCitizenControl().evaluate(applied);
 
     assertThat(finding.state()).isEqualTo(ResponsibilityState.NotMet);
     assertThat(finding.reason()).isEqualTo("BlockedEgressOpen");
-    assertThat(finding.message()).contains("lab/smtp").contains("25/TCP").contains("465/TCP").doesNotContain("587/TCP");
+    assertThat(finding.message())
+        .contains("lab/smtp")
+        .contains("25/TCP")
+        .contains("465/TCP")
+        .doesNotContain("587/TCP");
   }
 
   @Test
   void goodNetCitizenFailsWithoutTheDefaultDeny() {
     Observation applied = Fixtures.applied(project, baseline);
-    applied.policies().get("lab").removeIf(p -> p.getMetadata().getName().equals("rp-default-deny"));
+    applied
+        .policies()
+        .get("lab")
+        .removeIf(p -> p.getMetadata().getName().equals("rp-default-deny"));
 
     assertThat(new GoodNetCitizenControl().evaluate(applied).reason()).isEqualTo("EgressNotDenied");
   }
@@ -128,13 +214,17 @@ class ControlsTest {
     assertThat(new ComplianceControl().evaluate(Fixtures.applied(project, noTerms)))
         .extracting(Finding::state, Finding::reason)
         .containsExactly(ResponsibilityState.Unknown, "TermsOfUseNotPublished");
-    assertThat(new ComplianceControl().evaluate(Fixtures.applied(withSpec(null, null), baseline)).reason())
+    assertThat(
+            new ComplianceControl()
+                .evaluate(Fixtures.applied(withSpec(null, null), baseline))
+                .reason())
         .isEqualTo("TermsOfUseNotAccepted");
   }
 
   @Test
   void workloadOwnershipWantsASecurityContact() {
-    ResearchProject noContact = withSpec(new Contacts("pi@example.org", null), project.getSpec().compliance());
+    ResearchProject noContact =
+        withSpec(new Contacts("pi@example.org", null), project.getSpec().compliance());
 
     assertThat(new WorkloadOwnershipControl().evaluate(Fixtures.applied(noContact, baseline)))
         .extracting(Finding::state, Finding::reason)
@@ -143,30 +233,51 @@ class ControlsTest {
 
   @Test
   void aMissingNamespaceFailsEveryNamespaceControl() {
-    Observation nothing = new Observation(project, baseline, Map.of(), Map.of(), List.of(), List.of());
+    Observation nothing =
+        new Observation(project, baseline, Map.of(), Map.of(), List.of(), List.of());
 
-    for (Control control : List.of(new DataProtectionControl(), new LimitedExposureControl(), new GoodNetCitizenControl())) {
+    for (Control control :
+        List.of(
+            new DataProtectionControl(),
+            new LimitedExposureControl(),
+            new GoodNetCitizenControl())) {
       assertThat(control.evaluate(nothing).reason()).as(control.id()).isEqualTo("NamespaceMissing");
     }
   }
 
   private Observation withNamespace(Namespace namespace) {
     Observation applied = Fixtures.applied(project, baseline);
-    return new Observation(project, baseline, Map.of("lab", namespace), applied.policies(), List.of(), List.of());
+    return new Observation(
+        project, baseline, Map.of("lab", namespace), applied.policies(), List.of(), List.of());
   }
 
   private SecurityBaseline withTerms(TermsOfUse terms) {
     SecurityBaselineSpec spec = baseline.getSpec();
     SecurityBaseline changed = Fixtures.baseline();
-    changed.setSpec(new SecurityBaselineSpec(spec.podSecurity(), spec.ingressController(), spec.dns(),
-        spec.blockedEgress(), terms, spec.enforcementMode(), spec.protectedNamespaces()));
+    changed.setSpec(
+        new SecurityBaselineSpec(
+            spec.podSecurity(),
+            spec.ingressController(),
+            spec.dns(),
+            spec.blockedEgress(),
+            terms,
+            spec.enforcementMode(),
+            spec.protectedNamespaces()));
     return changed;
   }
 
   private ResearchProject withSpec(Contacts contacts, Compliance compliance) {
     ResearchProjectSpec spec = project.getSpec();
-    return Fixtures.project("lab", new ResearchProjectSpec(spec.namespaces(), spec.displayName(),
-        contacts == null ? spec.contacts() : contacts, spec.dataClassification(), spec.members(), spec.network(),
-        compliance, spec.deletionPolicy()));
+    return Fixtures.project(
+        "lab",
+        new ResearchProjectSpec(
+            spec.namespaces(),
+            spec.displayName(),
+            contacts == null ? spec.contacts() : contacts,
+            spec.dataClassification(),
+            spec.members(),
+            spec.network(),
+            compliance,
+            spec.deletionPolicy()));
   }
 }

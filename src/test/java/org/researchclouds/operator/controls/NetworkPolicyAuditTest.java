@@ -46,26 +46,54 @@ class NetworkPolicyAuditTest {
     assertThat(widens(mailRange)).isTrue();
     assertThat(widens(https)).isFalse();
 
-    ResearchProject declaresMail = Fixtures.project("lab", Fixtures.spec(namespaces,
-        new NetworkSpec(null, List.of(
-            new Egress("mail", List.of("0.0.0.0/0"), List.of(new PortSpec(25, null, null), new PortSpec(465, null, null), new PortSpec(587, null, null))))),
-        DeletionPolicy.Retain));
-    assertThat(NetworkPolicyAudit.widensExposure(anyPort, declaresMail, baseline, namespaces)).isFalse();
+    ResearchProject declaresMail =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                namespaces,
+                new NetworkSpec(
+                    null,
+                    List.of(
+                        new Egress(
+                            "mail",
+                            List.of("0.0.0.0/0"),
+                            List.of(
+                                new PortSpec(25, null, null),
+                                new PortSpec(465, null, null),
+                                new PortSpec(587, null, null))))),
+                DeletionPolicy.Retain));
+    assertThat(NetworkPolicyAudit.widensExposure(anyPort, declaresMail, baseline, namespaces))
+        .isFalse();
   }
 
   @Test
   void egressThatStaysInTheClusterOpensNoBlockedPort() {
-    NetworkPolicy toPods = policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
-        .withPolicyTypes("Egress").addNewEgress().addNewTo().withNewPodSelector().endPodSelector().endTo().endEgress().build());
+    NetworkPolicy toPods =
+        policy(
+            new NetworkPolicySpecBuilder()
+                .withNewPodSelector()
+                .endPodSelector()
+                .withPolicyTypes("Egress")
+                .addNewEgress()
+                .addNewTo()
+                .withNewPodSelector()
+                .endPodSelector()
+                .endTo()
+                .endEgress()
+                .build());
 
     assertThat(widens(toPods)).isFalse();
   }
 
   @Test
   void theOperatorsOwnPoliciesNeverCount() {
-    NetworkPolicy managed = new NetworkPolicyBuilder(openIngress()).editMetadata()
-        .addToLabels("researchclouds.org/project", "lab").addToLabels("app.kubernetes.io/managed-by", "researchproject-operator")
-        .endMetadata().build();
+    NetworkPolicy managed =
+        new NetworkPolicyBuilder(openIngress())
+            .editMetadata()
+            .addToLabels("researchclouds.org/project", "lab")
+            .addToLabels("app.kubernetes.io/managed-by", "researchproject-operator")
+            .endMetadata()
+            .build();
 
     assertThat(widens(managed)).isFalse();
   }
@@ -75,39 +103,100 @@ class NetworkPolicyAuditTest {
   }
 
   private static NetworkPolicy openIngress() {
-    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector().addNewIngress().endIngress().build());
+    return policy(
+        new NetworkPolicySpecBuilder()
+            .withNewPodSelector()
+            .endPodSelector()
+            .addNewIngress()
+            .endIngress()
+            .build());
   }
 
   private static NetworkPolicy ingressFromIpBlock() {
-    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
-        .addNewIngress().addNewFrom().withNewIpBlock().withCidr("10.0.0.0/8").endIpBlock().endFrom().endIngress().build());
+    return policy(
+        new NetworkPolicySpecBuilder()
+            .withNewPodSelector()
+            .endPodSelector()
+            .addNewIngress()
+            .addNewFrom()
+            .withNewIpBlock()
+            .withCidr("10.0.0.0/8")
+            .endIpBlock()
+            .endFrom()
+            .endIngress()
+            .build());
   }
 
   private static NetworkPolicy ingressFromOwnPods() {
-    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
-        .addNewIngress().addNewFrom().withNewPodSelector().addToMatchLabels("app", "x").endPodSelector().endFrom().endIngress().build());
+    return policy(
+        new NetworkPolicySpecBuilder()
+            .withNewPodSelector()
+            .endPodSelector()
+            .addNewIngress()
+            .addNewFrom()
+            .withNewPodSelector()
+            .addToMatchLabels("app", "x")
+            .endPodSelector()
+            .endFrom()
+            .endIngress()
+            .build());
   }
 
   private static NetworkPolicy ingressFromNamespaces(String key, String value) {
-    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
-        .addNewIngress().addNewFrom().withNewNamespaceSelector().addToMatchLabels(key, value).endNamespaceSelector().endFrom().endIngress().build());
+    return policy(
+        new NetworkPolicySpecBuilder()
+            .withNewPodSelector()
+            .endPodSelector()
+            .addNewIngress()
+            .addNewFrom()
+            .withNewNamespaceSelector()
+            .addToMatchLabels(key, value)
+            .endNamespaceSelector()
+            .endFrom()
+            .endIngress()
+            .build());
   }
 
   private static NetworkPolicy ingressFromAllNamespaces() {
-    return policy(new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector()
-        .addNewIngress().addNewFrom().withNewNamespaceSelector().endNamespaceSelector().endFrom().endIngress().build());
+    return policy(
+        new NetworkPolicySpecBuilder()
+            .withNewPodSelector()
+            .endPodSelector()
+            .addNewIngress()
+            .addNewFrom()
+            .withNewNamespaceSelector()
+            .endNamespaceSelector()
+            .endFrom()
+            .endIngress()
+            .build());
   }
 
   private static NetworkPolicy egress(Integer port, Integer endPort) {
-    var rule = new NetworkPolicySpecBuilder().withNewPodSelector().endPodSelector().withPolicyTypes("Egress")
-        .addNewEgress().addNewTo().withNewIpBlock().withCidr("0.0.0.0/0").endIpBlock().endTo();
+    var rule =
+        new NetworkPolicySpecBuilder()
+            .withNewPodSelector()
+            .endPodSelector()
+            .withPolicyTypes("Egress")
+            .addNewEgress()
+            .addNewTo()
+            .withNewIpBlock()
+            .withCidr("0.0.0.0/0")
+            .endIpBlock()
+            .endTo();
     if (port != null) {
       rule.addNewPort().withNewPort(port).withEndPort(endPort).withProtocol("TCP").endPort();
     }
     return policy(rule.endEgress().build());
   }
 
-  private static NetworkPolicy policy(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec spec) {
-    return new NetworkPolicyBuilder().withNewMetadata().withName("extra").withNamespace("lab").endMetadata().withSpec(spec).build();
+  private static NetworkPolicy policy(
+      io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec spec) {
+    return new NetworkPolicyBuilder()
+        .withNewMetadata()
+        .withName("extra")
+        .withNamespace("lab")
+        .endMetadata()
+        .withSpec(spec)
+        .build();
   }
 }

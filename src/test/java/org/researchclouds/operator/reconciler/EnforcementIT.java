@@ -42,14 +42,22 @@ class EnforcementIT {
   void waitsForTheBaselineAndAppliesNothingUntilItExists() {
     client.resource(Fixtures.project("early", "early")).create();
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(ResearchProjectIT.condition(get("early"), "Ready").getReason()).isEqualTo("BaselineNotFound"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ResearchProjectIT.condition(get("early"), "Ready").getReason())
+                    .isEqualTo("BaselineNotFound"));
     assertThat(client.namespaces().withName("early").get()).isNull();
 
     client.resource(Fixtures.baseline(BASELINE, EnforcementMode.Enforce)).create();
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(ResearchProjectIT.condition(get("early"), "Ready").getStatus()).isEqualTo("True"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ResearchProjectIT.condition(get("early"), "Ready").getStatus())
+                    .isEqualTo("True"));
     assertThat(client.namespaces().withName("early").get()).isNotNull();
   }
 
@@ -57,34 +65,97 @@ class EnforcementIT {
   @Order(2)
   void removesUnmanagedPoliciesThatOpenTheProjectAndSaysSo() {
     client.resource(Fixtures.project("guarded", "guarded")).create();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(ResearchProjectIT.condition(get("guarded"), "Ready").getStatus()).isEqualTo("True"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ResearchProjectIT.condition(get("guarded"), "Ready").getStatus())
+                    .isEqualTo("True"));
 
-    client.resource(new NetworkPolicyBuilder().withNewMetadata().withName("smtp-out").withNamespace("guarded").endMetadata()
-        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Egress")
-        .addNewEgress().addNewTo().withNewIpBlock().withCidr("0.0.0.0/0").endIpBlock().endTo().endEgress()
-        .endSpec().build()).create();
-    client.resource(new NetworkPolicyBuilder().withNewMetadata().withName("same-namespace").withNamespace("guarded").endMetadata()
-        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress")
-        .addNewIngress().addNewFrom().withNewPodSelector().endPodSelector().endFrom().endIngress()
-        .endSpec().build()).create();
+    client
+        .resource(
+            new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName("smtp-out")
+                .withNamespace("guarded")
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .endPodSelector()
+                .withPolicyTypes("Egress")
+                .addNewEgress()
+                .addNewTo()
+                .withNewIpBlock()
+                .withCidr("0.0.0.0/0")
+                .endIpBlock()
+                .endTo()
+                .endEgress()
+                .endSpec()
+                .build())
+        .create();
+    client
+        .resource(
+            new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName("same-namespace")
+                .withNamespace("guarded")
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .endPodSelector()
+                .withPolicyTypes("Ingress")
+                .addNewIngress()
+                .addNewFrom()
+                .withNewPodSelector()
+                .endPodSelector()
+                .endFrom()
+                .endIngress()
+                .endSpec()
+                .build())
+        .create();
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(client.network().v1().networkPolicies().inNamespace("guarded").withName("smtp-out").get()).isNull());
-    assertThat(client.network().v1().networkPolicies().inNamespace("guarded").withName("same-namespace").get())
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client
+                            .network()
+                            .v1()
+                            .networkPolicies()
+                            .inNamespace("guarded")
+                            .withName("smtp-out")
+                            .get())
+                    .isNull());
+    assertThat(
+            client
+                .network()
+                .v1()
+                .networkPolicies()
+                .inNamespace("guarded")
+                .withName("same-namespace")
+                .get())
         .as("a policy that admits only the namespace's own pods widens nothing")
         .isNotNull();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(ResearchProjectIT.responsibility(get("guarded"), "tenant/limited-exposure").state())
-          .isEqualTo(ResponsibilityState.Met);
-      assertThat(ResearchProjectIT.responsibility(get("guarded"), "shared/good-net-citizen").state())
-          .isEqualTo(ResponsibilityState.Met);
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      ResearchProjectIT.responsibility(get("guarded"), "tenant/limited-exposure")
+                          .state())
+                  .isEqualTo(ResponsibilityState.Met);
+              assertThat(
+                      ResearchProjectIT.responsibility(get("guarded"), "shared/good-net-citizen")
+                          .state())
+                  .isEqualTo(ResponsibilityState.Met);
+            });
     assertThat(client.v1().events().inNamespace("default").list().getItems())
-        .anySatisfy(e -> {
-          assertThat(e.getReason()).isEqualTo("RemovedUnmanagedPolicy");
-          assertThat(e.getMessage()).contains("guarded/smtp-out");
-        });
+        .anySatisfy(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("RemovedUnmanagedPolicy");
+              assertThat(e.getMessage()).contains("guarded/smtp-out");
+            });
   }
 
   private static ResearchProject get(String name) {

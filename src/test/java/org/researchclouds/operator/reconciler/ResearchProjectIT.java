@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,8 @@ import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.Responsibility;
+import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.resources.Names;
 
 /** The running operator against the CRUD mock API server, with the baseline in Audit mode. */
@@ -59,30 +58,43 @@ class ResearchProjectIT {
           .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
           .containsEntry("pod-security.kubernetes.io/audit", "restricted")
           .containsEntry("pod-security.kubernetes.io/warn", "restricted");
-      assertThat(namespace.getMetadata().getAnnotations()).containsEntry(Names.ORIGIN_ANNOTATION, "created");
+      assertThat(namespace.getMetadata().getAnnotations())
+          .containsEntry(Names.ORIGIN_ANNOTATION, "created");
       assertThat(policyNames(name))
-          .containsExactlyInAnyOrder("rp-default-deny", "rp-allow-project", "rp-allow-dns", "rp-expose-web", "rp-egress-https");
+          .containsExactlyInAnyOrder(
+              "rp-default-deny",
+              "rp-allow-project",
+              "rp-allow-dns",
+              "rp-expose-web",
+              "rp-egress-https");
     }
-    assertThat(project.getStatus().getObservedGeneration()).isEqualTo(project.getMetadata().getGeneration());
+    assertThat(project.getStatus().getObservedGeneration())
+        .isEqualTo(project.getMetadata().getGeneration());
     assertThat(project.getStatus().getResponsibilities())
         .extracting(Responsibility::id, Responsibility::state)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("tenant/data-protection", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple("tenant/workload-ownership", ResponsibilityState.Met),
+            org.assertj.core.groups.Tuple.tuple(
+                "tenant/workload-ownership", ResponsibilityState.Met),
             org.assertj.core.groups.Tuple.tuple("tenant/limited-exposure", ResponsibilityState.Met),
             org.assertj.core.groups.Tuple.tuple("shared/compliance", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple("shared/good-net-citizen", ResponsibilityState.Met));
+            org.assertj.core.groups.Tuple.tuple(
+                "shared/good-net-citizen", ResponsibilityState.Met));
     assertThat(condition(project, "TenantResponsibilitiesMet").getStatus()).isEqualTo("True");
     assertThat(condition(project, "SharedResponsibilitiesMet").getStatus()).isEqualTo("True");
     assertThat(project.getStatus().getConditions())
-        .allSatisfy(c -> assertThat(c.getObservedGeneration()).isEqualTo(project.getMetadata().getGeneration()));
+        .allSatisfy(
+            c ->
+                assertThat(c.getObservedGeneration())
+                    .isEqualTo(project.getMetadata().getGeneration()));
     assertThat(project.getStatus().getSummary().tenant()).isEqualTo("3/3");
     assertThat(project.getStatus().getSummary().shared()).isEqualTo("2/2");
     assertThat(client.v1().events().inNamespace("default").list().getItems())
-        .anySatisfy(e -> {
-          assertThat(e.getInvolvedObject().getName()).isEqualTo("genomics");
-          assertThat(e.getReason()).isEqualTo("Created");
-        });
+        .anySatisfy(
+            e -> {
+              assertThat(e.getInvolvedObject().getName()).isEqualTo("genomics");
+              assertThat(e.getReason()).isEqualTo("Created");
+            });
   }
 
   @Test
@@ -90,18 +102,40 @@ class ResearchProjectIT {
     client.resource(Fixtures.project("drift", "drift")).create();
     awaitReady("drift");
 
-    client.network().v1().networkPolicies().inNamespace("drift").withName("rp-default-deny").delete();
-    client.network().v1().networkPolicies().inNamespace("drift").withName("rp-allow-dns")
+    client
+        .network()
+        .v1()
+        .networkPolicies()
+        .inNamespace("drift")
+        .withName("rp-default-deny")
+        .delete();
+    client
+        .network()
+        .v1()
+        .networkPolicies()
+        .inNamespace("drift")
+        .withName("rp-allow-dns")
         .edit(p -> new NetworkPolicyBuilder(p).editSpec().withEgress(List.of()).endSpec().build());
-    client.namespaces().withName("drift")
-        .edit(ns -> new NamespaceBuilder(ns).editMetadata().addToLabels("pod-security.kubernetes.io/enforce", "baseline").endMetadata().build());
+    client
+        .namespaces()
+        .withName("drift")
+        .edit(
+            ns ->
+                new NamespaceBuilder(ns)
+                    .editMetadata()
+                    .addToLabels("pod-security.kubernetes.io/enforce", "baseline")
+                    .endMetadata()
+                    .build());
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      assertThat(policy("drift", "rp-default-deny")).isNotNull();
-      assertThat(policy("drift", "rp-allow-dns").getSpec().getEgress()).hasSize(1);
-      assertThat(client.namespaces().withName("drift").get().getMetadata().getLabels())
-          .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(policy("drift", "rp-default-deny")).isNotNull();
+              assertThat(policy("drift", "rp-allow-dns").getSpec().getEgress()).hasSize(1);
+              assertThat(client.namespaces().withName("drift").get().getMetadata().getLabels())
+                  .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+            });
   }
 
   @Test
@@ -113,15 +147,24 @@ class ResearchProjectIT {
     int writesBefore = operator.writes();
     int reconcilesBefore = operator.reconciles();
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> operator.reconciles() >= reconcilesBefore + 3);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> operator.reconciles() >= reconcilesBefore + 3);
 
     assertThat(operator.writes()).isEqualTo(writesBefore);
   }
 
   @Test
   void refusesANamespaceOfAnotherProjectAndAppliesNothing() {
-    client.resource(new NamespaceBuilder().withNewMetadata().withName("taken")
-        .addToLabels(Names.PROJECT_LABEL, "someone-else").endMetadata().build()).create();
+    client
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("taken")
+                .addToLabels(Names.PROJECT_LABEL, "someone-else")
+                .endMetadata()
+                .build())
+        .create();
     client.resource(Fixtures.project("intruder", "intruder-own", "taken")).create();
 
     ResearchProject project = awaitReadyStatus("intruder", "False");
@@ -138,17 +181,31 @@ class ResearchProjectIT {
   @Test
   void reportsAPortNamedTwiceAndAppliesNothing() {
     var exposure = Fixtures.webExposure();
-    var twice = new org.researchclouds.operator.api.Exposure(
-        exposure.name(), exposure.podSelector(),
-        List.of(new PortSpec(8080, null, Protocol.TCP), new PortSpec(8000, 8090, Protocol.TCP)),
-        exposure.from(), null, null, exposure.hosts());
-    client.resource(Fixtures.project("twice",
-        Fixtures.spec(List.of("twice"), new NetworkSpec(List.of(twice), List.of()), DeletionPolicy.Retain))).create();
+    var twice =
+        new org.researchclouds.operator.api.Exposure(
+            exposure.name(),
+            exposure.podSelector(),
+            List.of(new PortSpec(8080, null, Protocol.TCP), new PortSpec(8000, 8090, Protocol.TCP)),
+            exposure.from(),
+            null,
+            null,
+            exposure.hosts());
+    client
+        .resource(
+            Fixtures.project(
+                "twice",
+                Fixtures.spec(
+                    List.of("twice"),
+                    new NetworkSpec(List.of(twice), List.of()),
+                    DeletionPolicy.Retain)))
+        .create();
 
     ResearchProject project = awaitReadyStatus("twice", "False");
 
     assertThat(condition(project, "Ready").getReason()).isEqualTo("DuplicatePort");
-    assertThat(condition(project, "Ready").getMessage()).contains("web").contains("Nothing was applied");
+    assertThat(condition(project, "Ready").getMessage())
+        .contains("web")
+        .contains("Nothing was applied");
     assertThat(client.namespaces().withName("twice").get()).isNull();
   }
 
@@ -157,18 +214,48 @@ class ResearchProjectIT {
     client.resource(Fixtures.project("leaky", "leaky")).create();
     awaitReady("leaky");
 
-    client.resource(new ServiceBuilder().withNewMetadata().withName("db").withNamespace("leaky").endMetadata()
-        .withNewSpec().withType("LoadBalancer").endSpec().build()).create();
-    client.resource(new NetworkPolicyBuilder().withNewMetadata().withName("open-all").withNamespace("leaky").endMetadata()
-        .withNewSpec().withNewPodSelector().endPodSelector().withPolicyTypes("Ingress").addNewIngress().endIngress().endSpec()
-        .build()).create();
+    client
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withName("db")
+                .withNamespace("leaky")
+                .endMetadata()
+                .withNewSpec()
+                .withType("LoadBalancer")
+                .endSpec()
+                .build())
+        .create();
+    client
+        .resource(
+            new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName("open-all")
+                .withNamespace("leaky")
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .endPodSelector()
+                .withPolicyTypes("Ingress")
+                .addNewIngress()
+                .endIngress()
+                .endSpec()
+                .build())
+        .create();
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      Responsibility exposure = responsibility(get("leaky"), "tenant/limited-exposure");
-      assertThat(exposure.state()).isEqualTo(ResponsibilityState.NotMet);
-      assertThat(exposure.message()).contains("leaky/db").contains("leaky/open-all").contains("every source");
-      assertThat(condition(get("leaky"), "TenantResponsibilitiesMet").getStatus()).isEqualTo("False");
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              Responsibility exposure = responsibility(get("leaky"), "tenant/limited-exposure");
+              assertThat(exposure.state()).isEqualTo(ResponsibilityState.NotMet);
+              assertThat(exposure.message())
+                  .contains("leaky/db")
+                  .contains("leaky/open-all")
+                  .contains("every source");
+              assertThat(condition(get("leaky"), "TenantResponsibilitiesMet").getStatus())
+                  .isEqualTo("False");
+            });
     assertThat(condition(get("leaky"), "Ready").getStatus()).isEqualTo("True");
     assertThat(policy("leaky", "open-all")).isNotNull();
   }
@@ -188,9 +275,19 @@ class ResearchProjectIT {
 
   @Test
   void deleteRemovesCreatedNamespacesAndReleasesAdoptedOnes() {
-    client.resource(new NamespaceBuilder().withNewMetadata().withName("gone-adopted").endMetadata().build()).create();
-    client.resource(Fixtures.project("gone",
-        Fixtures.spec(List.of("gone-created", "gone-adopted"), new NetworkSpec(null, null), DeletionPolicy.Delete))).create();
+    client
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName("gone-adopted").endMetadata().build())
+        .create();
+    client
+        .resource(
+            Fixtures.project(
+                "gone",
+                Fixtures.spec(
+                    List.of("gone-created", "gone-adopted"),
+                    new NetworkSpec(null, null),
+                    DeletionPolicy.Delete)))
+        .create();
     awaitReady("gone");
     assertThat(client.namespaces().withName("gone-adopted").get().getMetadata().getAnnotations())
         .containsEntry(Names.ORIGIN_ANNOTATION, "adopted");
@@ -208,11 +305,14 @@ class ResearchProjectIT {
   }
 
   private static ResearchProject awaitReadyStatus(String name, String status) {
-    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-      ResearchProject project = get(name);
-      assertThat(project.getStatus()).isNotNull();
-      assertThat(condition(project, "Ready").getStatus()).isEqualTo(status);
-    });
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              ResearchProject project = get(name);
+              assertThat(project.getStatus()).isNotNull();
+              assertThat(condition(project, "Ready").getStatus()).isEqualTo(status);
+            });
     return get(name);
   }
 
@@ -222,12 +322,18 @@ class ResearchProjectIT {
 
   static Condition condition(ResearchProject project, String type) {
     assertThat(project.getStatus()).as("status of %s", project.getMetadata().getName()).isNotNull();
-    return project.getStatus().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+    return project.getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   static Responsibility responsibility(ResearchProject project, String id) {
     assertThat(project.getStatus()).as("status of %s", project.getMetadata().getName()).isNotNull();
-    return project.getStatus().getResponsibilities().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    return project.getStatus().getResponsibilities().stream()
+        .filter(r -> r.id().equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static NetworkPolicy policy(String namespace, String name) {
@@ -236,7 +342,7 @@ class ResearchProjectIT {
 
   private static List<String> policyNames(String namespace) {
     return client.network().v1().networkPolicies().inNamespace(namespace).list().getItems().stream()
-        .map(p -> p.getMetadata().getName()).toList();
+        .map(p -> p.getMetadata().getName())
+        .toList();
   }
-
 }

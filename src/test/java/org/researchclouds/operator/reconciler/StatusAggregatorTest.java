@@ -23,20 +23,30 @@ class StatusAggregatorTest {
 
   @Test
   void buildsConditionsResponsibilitiesAndSummary() {
-    ResearchProjectStatus status = at(T0).build(project, Readiness.ready("in place"), List.of(
-        tenant("tenant/a", Finding.met("Fine", "ok")),
-        tenant("tenant/b", Finding.notMet("Broken", "fix it")),
-        shared("shared/c", Finding.unknown("CannotTell", "no data"))), List.of("lab"));
+    ResearchProjectStatus status =
+        at(T0)
+            .build(
+                project,
+                Readiness.ready("in place"),
+                List.of(
+                    tenant("tenant/a", Finding.met("Fine", "ok")),
+                    tenant("tenant/b", Finding.notMet("Broken", "fix it")),
+                    shared("shared/c", Finding.unknown("CannotTell", "no data"))),
+                List.of("lab"));
 
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
-    assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("Ready", "True"),
-        org.assertj.core.groups.Tuple.tuple("TenantResponsibilitiesMet", "False"),
-        org.assertj.core.groups.Tuple.tuple("SharedResponsibilitiesMet", "Unknown"));
-    assertThat(status.getConditions()).allSatisfy(c -> {
-      assertThat(c.getObservedGeneration()).isEqualTo(1L);
-      assertThat(c.getReason()).matches("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$");
-    });
+    assertThat(status.getConditions())
+        .extracting(Condition::getType, Condition::getStatus)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Ready", "True"),
+            org.assertj.core.groups.Tuple.tuple("TenantResponsibilitiesMet", "False"),
+            org.assertj.core.groups.Tuple.tuple("SharedResponsibilitiesMet", "Unknown"));
+    assertThat(status.getConditions())
+        .allSatisfy(
+            c -> {
+              assertThat(c.getObservedGeneration()).isEqualTo(1L);
+              assertThat(c.getReason()).matches("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$");
+            });
     assertThat(status.getConditions().get(1).getMessage()).contains("tenant/b");
     assertThat(status.getSummary().tenant()).isEqualTo("1/2");
     assertThat(status.getSummary().platform()).isNull();
@@ -48,11 +58,17 @@ class StatusAggregatorTest {
     List<Evaluation> met = List.of(tenant("tenant/a", Finding.met("Fine", "ok")));
     project.setStatus(at(T0).build(project, Readiness.ready("in place"), met, List.of("lab")));
 
-    ResearchProjectStatus same = at(T1).build(project, Readiness.ready("in place"), met, List.of("lab"));
+    ResearchProjectStatus same =
+        at(T1).build(project, Readiness.ready("in place"), met, List.of("lab"));
     assertThat(same).isEqualTo(project.getStatus());
 
-    ResearchProjectStatus flipped = at(T1).build(project, Readiness.ready("in place"),
-        List.of(tenant("tenant/a", Finding.notMet("Broken", "fix it"))), List.of("lab"));
+    ResearchProjectStatus flipped =
+        at(T1)
+            .build(
+                project,
+                Readiness.ready("in place"),
+                List.of(tenant("tenant/a", Finding.notMet("Broken", "fix it"))),
+                List.of("lab"));
     assertThat(flipped.getResponsibilities().get(0).lastTransitionTime()).isEqualTo(T1.toString());
     assertThat(flipped.getConditions().get(0).getLastTransitionTime()).isEqualTo(T0.toString());
     assertThat(flipped.getConditions().get(1).getLastTransitionTime()).isEqualTo(T1.toString());
@@ -60,12 +76,19 @@ class StatusAggregatorTest {
 
   @Test
   void aFailureReplacesReadyAndKeepsTheRest() {
-    project.setStatus(at(T0).build(project, Readiness.ready("in place"),
-        List.of(tenant("tenant/a", Finding.met("Fine", "ok"))), List.of("lab")));
+    project.setStatus(
+        at(T0)
+            .build(
+                project,
+                Readiness.ready("in place"),
+                List.of(tenant("tenant/a", Finding.met("Fine", "ok"))),
+                List.of("lab")));
 
-    ResearchProjectStatus failed = at(T1).withReadiness(project, Readiness.notReady("ReconcileFailed", "boom"));
+    ResearchProjectStatus failed =
+        at(T1).withReadiness(project, Readiness.notReady("ReconcileFailed", "boom"));
 
-    assertThat(failed.getConditions().get(0)).extracting(Condition::getStatus, Condition::getReason)
+    assertThat(failed.getConditions().get(0))
+        .extracting(Condition::getStatus, Condition::getReason)
         .containsExactly("False", "ReconcileFailed");
     assertThat(failed.getResponsibilities()).isEqualTo(project.getStatus().getResponsibilities());
     assertThat(failed.getConditions().get(1)).isEqualTo(project.getStatus().getConditions().get(1));
@@ -73,7 +96,8 @@ class StatusAggregatorTest {
 
   @Test
   void theFirstStatusSaysReadyUnknownSoThatNoToolTakesSilenceForSuccess() {
-    assertThat(at(T0).initial(project).getConditions()).singleElement()
+    assertThat(at(T0).initial(project).getConditions())
+        .singleElement()
         .extracting(Condition::getType, Condition::getStatus, Condition::getReason)
         .containsExactly("Ready", "Unknown", "Reconciling");
   }

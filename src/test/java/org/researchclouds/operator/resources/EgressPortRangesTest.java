@@ -10,11 +10,15 @@ import org.researchclouds.operator.api.Protocol;
 
 class EgressPortRangesTest {
   private static final List<BlockedPort> MAIL =
-      List.of(new BlockedPort(25, Protocol.TCP, null), new BlockedPort(465, Protocol.TCP, null), new BlockedPort(587, Protocol.TCP, null));
+      List.of(
+          new BlockedPort(25, Protocol.TCP, null),
+          new BlockedPort(465, Protocol.TCP, null),
+          new BlockedPort(587, Protocol.TCP, null));
 
   @Test
   void splitsEveryRangeAroundBlockedPorts() {
-    List<PortSpec> allowed = EgressPortRanges.allowed(List.of(new PortSpec(1, 65535, Protocol.TCP)), MAIL);
+    List<PortSpec> allowed =
+        EgressPortRanges.allowed(List.of(new PortSpec(1, 65535, Protocol.TCP)), MAIL);
 
     assertThat(allowed)
         .containsExactly(
@@ -38,7 +42,8 @@ class EgressPortRangesTest {
 
   @Test
   void dropsARangeMadeOnlyOfBlockedPortsAndTrimsEdges() {
-    assertThat(EgressPortRanges.allowed(List.of(new PortSpec(25, 25, Protocol.TCP)), MAIL)).isEmpty();
+    assertThat(EgressPortRanges.allowed(List.of(new PortSpec(25, 25, Protocol.TCP)), MAIL))
+        .isEmpty();
     assertThat(EgressPortRanges.allowed(List.of(new PortSpec(25, 27, null)), MAIL))
         .containsExactly(new PortSpec(26, 27, Protocol.TCP));
     assertThat(EgressPortRanges.allowed(List.of(new PortSpec(585, 587, null)), MAIL))

@@ -17,10 +17,14 @@ import org.researchclouds.operator.api.SecurityBaselineSpec;
 class NamespaceDesiredTest {
   @Test
   void labelsTheNamespaceWithItsProjectAndThePodSecurityOfItsClassification() {
-    Namespace namespace = NamespaceDesired.desired(Fixtures.project("lab", "lab-data"), "lab-data", Fixtures.baseline());
+    Namespace namespace =
+        NamespaceDesired.desired(
+            Fixtures.project("lab", "lab-data"), "lab-data", Fixtures.baseline());
 
     assertThat(namespace.getMetadata().getName()).isEqualTo("lab-data");
-    assertThat(namespace.getMetadata().getOwnerReferences()).as("a namespace never has an owner").isEmpty();
+    assertThat(namespace.getMetadata().getOwnerReferences())
+        .as("a namespace never has an owner")
+        .isEmpty();
     assertThat(namespace.getMetadata().getLabels())
         .containsEntry("researchclouds.org/project", "lab")
         .containsEntry("app.kubernetes.io/managed-by", "researchproject-operator")
@@ -36,11 +40,20 @@ class NamespaceDesiredTest {
     ResearchProject project = withClassification(DataClassification.PUBLIC);
     SecurityBaseline baseline = Fixtures.baseline();
     SecurityBaselineSpec spec = baseline.getSpec();
-    baseline.setSpec(new SecurityBaselineSpec(
-        new PodSecurityLevels(PodSecurityLevel.restricted, null, null, null),
-        spec.ingressController(), spec.dns(), spec.blockedEgress(), spec.termsOfUse(), spec.enforcementMode(), spec.protectedNamespaces()));
+    baseline.setSpec(
+        new SecurityBaselineSpec(
+            new PodSecurityLevels(PodSecurityLevel.restricted, null, null, null),
+            spec.ingressController(),
+            spec.dns(),
+            spec.blockedEgress(),
+            spec.termsOfUse(),
+            spec.enforcementMode(),
+            spec.protectedNamespaces()));
 
-    assertThat(NamespaceDesired.desired(project, "open", Fixtures.baseline()).getMetadata().getLabels())
+    assertThat(
+            NamespaceDesired.desired(project, "open", Fixtures.baseline())
+                .getMetadata()
+                .getLabels())
         .containsEntry("pod-security.kubernetes.io/enforce", "baseline");
     assertThat(NamespaceDesired.desired(project, "open", baseline).getMetadata().getLabels())
         .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
@@ -48,7 +61,16 @@ class NamespaceDesiredTest {
 
   private static ResearchProject withClassification(DataClassification classification) {
     ResearchProjectSpec spec = Fixtures.project("open").getSpec();
-    return Fixtures.project("open", new ResearchProjectSpec(
-        List.of("open"), spec.displayName(), spec.contacts(), classification, spec.members(), spec.network(), spec.compliance(), spec.deletionPolicy()));
+    return Fixtures.project(
+        "open",
+        new ResearchProjectSpec(
+            List.of("open"),
+            spec.displayName(),
+            spec.contacts(),
+            classification,
+            spec.members(),
+            spec.network(),
+            spec.compliance(),
+            spec.deletionPolicy()));
   }
 }

@@ -37,32 +37,47 @@ class NetworkPolicyDesiredTest {
 
     NetworkPolicy project_ = named(policies, "rp-allow-project");
     NetworkPolicyPeer own = project_.getSpec().getIngress().get(0).getFrom().get(0);
-    assertThat(own.getNamespaceSelector().getMatchLabels()).isEqualTo(Map.of("researchclouds.org/project", "lab"));
+    assertThat(own.getNamespaceSelector().getMatchLabels())
+        .isEqualTo(Map.of("researchclouds.org/project", "lab"));
     assertThat(project_.getSpec().getEgress().get(0).getTo()).containsExactly(own);
 
     NetworkPolicy dns = named(policies, "rp-allow-dns");
     assertThat(dns.getSpec().getPolicyTypes()).containsExactly("Egress");
-    assertThat(dns.getSpec().getEgress().get(0).getTo().get(0).getNamespaceSelector().getMatchLabels())
+    assertThat(
+            dns.getSpec().getEgress().get(0).getTo().get(0).getNamespaceSelector().getMatchLabels())
         .isEqualTo(Map.of("kubernetes.io/metadata.name", "kube-system"));
     assertThat(dns.getSpec().getEgress().get(0).getPorts())
         .extracting(p -> p.getPort().getIntVal() + "/" + p.getProtocol())
         .containsExactly("53/UDP", "53/TCP");
-    assertThat(policies).allSatisfy(p -> {
-      assertThat(p.getMetadata().getNamespace()).isEqualTo("lab-a");
-      assertThat(p.getMetadata().getOwnerReferences()).singleElement()
-          .satisfies(o -> assertThat(o.getUid()).isEqualTo(project.getMetadata().getUid()));
-    });
+    assertThat(policies)
+        .allSatisfy(
+            p -> {
+              assertThat(p.getMetadata().getNamespace()).isEqualTo("lab-a");
+              assertThat(p.getMetadata().getOwnerReferences())
+                  .singleElement()
+                  .satisfies(o -> assertThat(o.getUid()).isEqualTo(project.getMetadata().getUid()));
+            });
   }
 
   @Test
   void exposesDeclaredPortsOnlyToDeclaredSources() {
-    Exposure exposure = new Exposure("api", Map.of("app", "api"),
-        List.of(new PortSpec(8443, null, Protocol.TCP), new PortSpec(9000, 9010, Protocol.UDP)),
-        new ExposureSource(true, List.of("192.0.2.0/24"), List.of("partner")), null, null, null);
-    ResearchProject project = Fixtures.project("lab",
-        Fixtures.spec(List.of("lab"), new NetworkSpec(List.of(exposure), null), DeletionPolicy.Retain));
+    Exposure exposure =
+        new Exposure(
+            "api",
+            Map.of("app", "api"),
+            List.of(new PortSpec(8443, null, Protocol.TCP), new PortSpec(9000, 9010, Protocol.UDP)),
+            new ExposureSource(true, List.of("192.0.2.0/24"), List.of("partner")),
+            null,
+            null,
+            null);
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"), new NetworkSpec(List.of(exposure), null), DeletionPolicy.Retain));
 
-    NetworkPolicy policy = named(NetworkPolicyDesired.desired(project, "lab", baseline), "rp-expose-api");
+    NetworkPolicy policy =
+        named(NetworkPolicyDesired.desired(project, "lab", baseline), "rp-expose-api");
 
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
     assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(Map.of("app", "api"));
@@ -73,7 +88,8 @@ class NetworkPolicyDesiredTest {
     assertThat(rule.getFrom().get(1).getIpBlock().getCidr()).isEqualTo("192.0.2.0/24");
     assertThat(rule.getFrom().get(2).getNamespaceSelector().getMatchLabels())
         .isEqualTo(Map.of("researchclouds.org/project", "partner"));
-    assertThat(rule.getPorts()).extracting(p -> p.getPort(), p -> p.getEndPort(), p -> p.getProtocol())
+    assertThat(rule.getPorts())
+        .extracting(p -> p.getPort(), p -> p.getEndPort(), p -> p.getProtocol())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(new IntOrString(8443), null, "TCP"),
             org.assertj.core.groups.Tuple.tuple(new IntOrString(9000), 9010, "UDP"));
@@ -81,16 +97,36 @@ class NetworkPolicyDesiredTest {
 
   @Test
   void neverWritesAnEmptySourceListThatWouldAdmitEveryone() {
-    Exposure viaController = new Exposure("web", null, List.of(new PortSpec(80, null, null)),
-        new ExposureSource(true, null, null), null, null, null);
-    ResearchProject project = Fixtures.project("lab",
-        Fixtures.spec(List.of("lab"), new NetworkSpec(List.of(viaController), null), DeletionPolicy.Retain));
+    Exposure viaController =
+        new Exposure(
+            "web",
+            null,
+            List.of(new PortSpec(80, null, null)),
+            new ExposureSource(true, null, null),
+            null,
+            null,
+            null);
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"),
+                new NetworkSpec(List.of(viaController), null),
+                DeletionPolicy.Retain));
     SecurityBaselineSpec spec = baseline.getSpec();
     SecurityBaseline noController = Fixtures.baseline();
-    noController.setSpec(new SecurityBaselineSpec(spec.podSecurity(), null, spec.dns(), spec.blockedEgress(),
-        spec.termsOfUse(), spec.enforcementMode(), spec.protectedNamespaces()));
+    noController.setSpec(
+        new SecurityBaselineSpec(
+            spec.podSecurity(),
+            null,
+            spec.dns(),
+            spec.blockedEgress(),
+            spec.termsOfUse(),
+            spec.enforcementMode(),
+            spec.protectedNamespaces()));
 
-    NetworkPolicy policy = named(NetworkPolicyDesired.desired(project, "lab", noController), "rp-expose-web");
+    NetworkPolicy policy =
+        named(NetworkPolicyDesired.desired(project, "lab", noController), "rp-expose-web");
 
     assertThat(policy.getSpec().getIngress()).isEmpty();
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
@@ -98,25 +134,39 @@ class NetworkPolicyDesiredTest {
 
   @Test
   void opensDeclaredEgressButKeepsBlockedPortsClosedInsideRanges() {
-    Egress everything = new Egress("all", List.of("0.0.0.0/0"), List.of(new PortSpec(1, 65535, Protocol.TCP)));
-    Egress mailOnly = new Egress("mail", List.of("0.0.0.0/0"), List.of(new PortSpec(25, 25, Protocol.TCP)));
-    ResearchProject project = Fixtures.project("lab",
-        Fixtures.spec(List.of("lab"), new NetworkSpec(null, List.of(everything, mailOnly)), DeletionPolicy.Retain));
+    Egress everything =
+        new Egress("all", List.of("0.0.0.0/0"), List.of(new PortSpec(1, 65535, Protocol.TCP)));
+    Egress mailOnly =
+        new Egress("mail", List.of("0.0.0.0/0"), List.of(new PortSpec(25, 25, Protocol.TCP)));
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"),
+                new NetworkSpec(null, List.of(everything, mailOnly)),
+                DeletionPolicy.Retain));
 
     List<NetworkPolicy> policies = NetworkPolicyDesired.desired(project, "lab", baseline);
 
     var all = named(policies, "rp-egress-all").getSpec().getEgress().get(0);
     assertThat(all.getTo().get(0).getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");
-    assertThat(all.getPorts()).hasSize(4).noneSatisfy(p -> {
-      int first = p.getPort().getIntVal();
-      int last = p.getEndPort() == null ? first : p.getEndPort();
-      assertThat(first <= 25 && 25 <= last).isTrue();
-    });
+    assertThat(all.getPorts())
+        .hasSize(4)
+        .noneSatisfy(
+            p -> {
+              int first = p.getPort().getIntVal();
+              int last = p.getEndPort() == null ? first : p.getEndPort();
+              assertThat(first <= 25 && 25 <= last).isTrue();
+            });
     assertThat(named(policies, "rp-egress-mail").getSpec().getEgress())
-        .as("a range of blocked ports only must not become an allow-all rule").isEmpty();
+        .as("a range of blocked ports only must not become an allow-all rule")
+        .isEmpty();
   }
 
   private static NetworkPolicy named(List<NetworkPolicy> policies, String name) {
-    return policies.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+    return policies.stream()
+        .filter(p -> p.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

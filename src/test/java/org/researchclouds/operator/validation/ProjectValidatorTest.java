@@ -23,73 +23,129 @@ import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.resources.Names;
 
 class ProjectValidatorTest {
-  private static final Function<String, Optional<Namespace>> NO_NAMESPACES = name -> Optional.empty();
+  private static final Function<String, Optional<Namespace>> NO_NAMESPACES =
+      name -> Optional.empty();
   private final SecurityBaseline baseline = Fixtures.baseline();
 
   @Test
   void acceptsAValidProjectAndItsOwnOrFreeNamespaces() {
-    Map<String, Namespace> existing = Map.of(
-        "lab", namespace("lab", Map.of(Names.PROJECT_LABEL, "lab")),
-        "lab-free", namespace("lab-free", Map.of("team", "x")));
+    Map<String, Namespace> existing =
+        Map.of(
+            "lab", namespace("lab", Map.of(Names.PROJECT_LABEL, "lab")),
+            "lab-free", namespace("lab-free", Map.of("team", "x")));
 
-    assertThat(ProjectValidator.validate(Fixtures.project("lab", "lab", "lab-free"), baseline,
-        name -> Optional.ofNullable(existing.get(name)))).isEmpty();
+    assertThat(
+            ProjectValidator.validate(
+                Fixtures.project("lab", "lab", "lab-free"),
+                baseline,
+                name -> Optional.ofNullable(existing.get(name))))
+        .isEmpty();
   }
 
   @Test
   void refusesANamespaceHeldByAnotherProject() {
-    Namespace taken = namespace("data", Map.of(Names.PROJECT_LABEL, "other", Names.ORPHANED_LABEL, "true"));
+    Namespace taken =
+        namespace("data", Map.of(Names.PROJECT_LABEL, "other", Names.ORPHANED_LABEL, "true"));
 
-    List<Problem> problems = ProjectValidator.validate(Fixtures.project("lab", "data"), baseline, name -> Optional.of(taken));
+    List<Problem> problems =
+        ProjectValidator.validate(
+            Fixtures.project("lab", "data"), baseline, name -> Optional.of(taken));
 
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.reason()).isEqualTo("NamespaceConflict");
-      assertThat(p.message()).contains("data").contains("other");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason()).isEqualTo("NamespaceConflict");
+              assertThat(p.message()).contains("data").contains("other");
+            });
   }
 
   @Test
   void refusesThePlatformsNamespaces() {
-    for (String name : List.of("default", "kube-system", "kube-public", Fixtures.INGRESS_NAMESPACE, "monitoring")) {
+    for (String name :
+        List.of(
+            "default", "kube-system", "kube-public", Fixtures.INGRESS_NAMESPACE, "monitoring")) {
       assertThat(ProjectValidator.validate(Fixtures.project("lab", name), baseline, NO_NAMESPACES))
-          .as(name).extracting(Problem::reason).containsExactly("NamespaceProtected");
+          .as(name)
+          .extracting(Problem::reason)
+          .containsExactly("NamespaceProtected");
     }
   }
 
   @Test
   void refusesAPortNamedTwiceOrOverlappingRanges() {
-    assertThat(reasons(exposure(new PortSpec(80, null, null), new PortSpec(80, null, Protocol.TCP)))).containsExactly("DuplicatePort");
-    assertThat(reasons(exposure(new PortSpec(8000, 8100, null), new PortSpec(8080, null, null)))).containsExactly("DuplicatePort");
-    assertThat(reasons(exposure(new PortSpec(53, null, Protocol.UDP), new PortSpec(53, null, Protocol.TCP)))).isEmpty();
+    assertThat(
+            reasons(exposure(new PortSpec(80, null, null), new PortSpec(80, null, Protocol.TCP))))
+        .containsExactly("DuplicatePort");
+    assertThat(reasons(exposure(new PortSpec(8000, 8100, null), new PortSpec(8080, null, null))))
+        .containsExactly("DuplicatePort");
+    assertThat(
+            reasons(
+                exposure(
+                    new PortSpec(53, null, Protocol.UDP), new PortSpec(53, null, Protocol.TCP))))
+        .isEmpty();
   }
 
   @Test
   void refusesDuplicateNamesBadCidrsAndAnIngressControllerThePlatformLacks() {
     Exposure web = Fixtures.webExposure();
     Egress bad = new Egress("out", List.of("10.0.0.0/33"), List.of(new PortSpec(443, null, null)));
-    ResearchProject project = Fixtures.project("lab",
-        Fixtures.spec(List.of("lab"), new NetworkSpec(List.of(web, web), List.of(bad)), DeletionPolicy.Retain));
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"),
+                new NetworkSpec(List.of(web, web), List.of(bad)),
+                DeletionPolicy.Retain));
     SecurityBaselineSpec spec = baseline.getSpec();
     SecurityBaseline noController = Fixtures.baseline();
-    noController.setSpec(new SecurityBaselineSpec(spec.podSecurity(), null, spec.dns(), spec.blockedEgress(),
-        spec.termsOfUse(), spec.enforcementMode(), spec.protectedNamespaces()));
+    noController.setSpec(
+        new SecurityBaselineSpec(
+            spec.podSecurity(),
+            null,
+            spec.dns(),
+            spec.blockedEgress(),
+            spec.termsOfUse(),
+            spec.enforcementMode(),
+            spec.protectedNamespaces()));
 
     assertThat(ProjectValidator.validate(project, noController, NO_NAMESPACES))
         .extracting(Problem::reason)
-        .containsExactlyInAnyOrder("DuplicateName", "IngressControllerNotConfigured", "IngressControllerNotConfigured", "InvalidCidr");
+        .containsExactlyInAnyOrder(
+            "DuplicateName",
+            "IngressControllerNotConfigured",
+            "IngressControllerNotConfigured",
+            "InvalidCidr");
   }
 
   private List<String> reasons(Exposure exposure) {
-    ResearchProject project = Fixtures.project("lab",
-        Fixtures.spec(List.of("lab"), new NetworkSpec(List.of(exposure), null), DeletionPolicy.Retain));
-    return ProjectValidator.validate(project, baseline, NO_NAMESPACES).stream().map(Problem::reason).toList();
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"), new NetworkSpec(List.of(exposure), null), DeletionPolicy.Retain));
+    return ProjectValidator.validate(project, baseline, NO_NAMESPACES).stream()
+        .map(Problem::reason)
+        .toList();
   }
 
   private static Exposure exposure(PortSpec... ports) {
-    return new Exposure("api", null, List.of(ports), new ExposureSource(null, List.of("192.0.2.0/24"), null), null, null, null);
+    return new Exposure(
+        "api",
+        null,
+        List.of(ports),
+        new ExposureSource(null, List.of("192.0.2.0/24"), null),
+        null,
+        null,
+        null);
   }
 
   private static Namespace namespace(String name, Map<String, String> labels) {
-    return new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build();
+    return new NamespaceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withLabels(labels)
+        .endMetadata()
+        .build();
   }
 }
