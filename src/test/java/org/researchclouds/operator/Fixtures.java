@@ -3,6 +3,7 @@ package org.researchclouds.operator;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,12 @@ import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.EnforcementMode;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.ExposureSource;
+import org.researchclouds.operator.api.Member;
+import org.researchclouds.operator.api.MemberKind;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.PeerSelector;
 import org.researchclouds.operator.api.PortSpec;
+import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectSpec;
@@ -29,6 +33,7 @@ import org.researchclouds.operator.api.TermsOfUse;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
+import org.researchclouds.operator.resources.RoleBindingDesired;
 
 /** Projects and baselines for every test, built in one place. */
 public final class Fixtures {
@@ -48,7 +53,8 @@ public final class Fixtures {
             null,
             new TermsOfUse(TERMS_VERSION, "https://example.org/terms"),
             mode,
-            List.of("monitoring")));
+            List.of("monitoring"),
+            List.of()));
     return baseline;
   }
 
@@ -85,7 +91,9 @@ public final class Fixtures {
         "Genome assembly lab",
         new Contacts("pi@example.org", "security@example.org"),
         DataClassification.SENSITIVE,
-        List.of(),
+        List.of(
+            new Member(MemberKind.User, "pi@example.org", null, ProjectRole.maintainer),
+            new Member(MemberKind.Group, "genomics-students", null, ProjectRole.viewer)),
         network,
         new Compliance(TERMS_VERSION, "pi@example.org", "2026-09-01T00:00:00Z"),
         deletion);
@@ -106,11 +114,22 @@ public final class Fixtures {
   public static Observation applied(ResearchProject project, SecurityBaseline baseline) {
     Map<String, Namespace> namespaces = new LinkedHashMap<>();
     Map<String, List<NetworkPolicy>> policies = new LinkedHashMap<>();
+    Map<String, List<RoleBinding>> bindings = new LinkedHashMap<>();
     for (String name : project.namespaceNames()) {
       namespaces.put(name, NamespaceDesired.desired(project, name, baseline));
       policies.put(name, new ArrayList<>(NetworkPolicyDesired.desired(project, name, baseline)));
+      bindings.put(name, new ArrayList<>(RoleBindingDesired.desired(project, name)));
     }
-    return new Observation(project, baseline, namespaces, policies, List.of(), List.of());
+    return new Observation(
+        project,
+        baseline,
+        namespaces,
+        policies,
+        List.of(),
+        List.of(),
+        bindings,
+        new LinkedHashMap<>(),
+        new LinkedHashMap<>());
   }
 
   public static Egress httpsEgress() {

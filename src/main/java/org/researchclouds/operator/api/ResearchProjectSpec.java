@@ -28,6 +28,15 @@ import java.util.List;
         "!has(self.namespaces) || self.namespaces.all(n, self.namespaces.exists_one(m, m == n))",
     message = "each namespace may be listed once",
     fieldPath = ".namespaces")
+@ValidationRule(
+    value =
+        "{'public': 0, 'internal': 1, 'sensitive': 2, 'restricted': 3}[self.dataClassification]"
+            + " >= {'public': 0, 'internal': 1, 'sensitive': 2, 'restricted': 3}"
+            + "[oldSelf.dataClassification]",
+    message =
+        "dataClassification may only be raised: lowering it would lower the project's floors;"
+            + " the platform team re-creates the project to lower it",
+    fieldPath = ".dataClassification")
 public record ResearchProjectSpec(
     @Size(max = 20)
         @JsonPropertyDescription(

@@ -36,7 +36,12 @@ public record SecurityBaselineSpec(
     @Size(max = 256)
         @JsonPropertyDescription(
             "Namespaces no project may claim, besides default and kube-* (the platform's own).")
-        List<String> protectedNamespaces) {
+        List<String> protectedNamespaces,
+    @Size(max = 64)
+        @JsonPropertyDescription(
+            "RoleBindings accepted in project namespaces besides the operator's own, such as an"
+                + " auditors group with view.")
+        List<AllowedBinding> allowedBindings) {
 
   private static final PeerSelector DEFAULT_DNS =
       new PeerSelector("kube-system", Map.of("k8s-app", "kube-dns"));
@@ -60,6 +65,10 @@ public record SecurityBaselineSpec(
 
   public EnforcementMode enforcementModeOrDefault() {
     return enforcementMode == null ? EnforcementMode.Audit : enforcementMode;
+  }
+
+  public List<AllowedBinding> allowedBindingsOrEmpty() {
+    return allowedBindings == null ? List.of() : allowedBindings;
   }
 
   public List<String> protectedNamespacesOrEmpty() {

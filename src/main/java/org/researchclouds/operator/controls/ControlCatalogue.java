@@ -19,6 +19,7 @@ public final class ControlCatalogue {
             new DataProtectionControl(),
             new WorkloadOwnershipControl(),
             new LimitedExposureControl(),
+            new LeastPrivilegeControl(),
             new ComplianceControl(),
             new GoodNetCitizenControl()));
   }

@@ -71,7 +71,7 @@ public final class GoodNetCitizenControl implements Control {
 
   private static boolean deniesEgress(NetworkPolicy policy, String project) {
     return Names.DEFAULT_DENY_POLICY.equals(policy.getMetadata().getName())
-        && NetworkPolicyAudit.managedBy(policy, project)
+        && Names.managedBy(policy, project)
         && policy.getSpec().getPolicyTypes().contains("Egress")
         && policy.getSpec().getEgress().isEmpty();
   }

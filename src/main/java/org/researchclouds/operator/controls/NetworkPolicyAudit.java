@@ -24,20 +24,13 @@ import org.researchclouds.operator.resources.Names;
 public final class NetworkPolicyAudit {
   private NetworkPolicyAudit() {}
 
-  public static boolean managedBy(NetworkPolicy policy, String project) {
-    Map<String, String> labels = policy.getMetadata().getLabels();
-    return labels != null
-        && Names.MANAGER.equals(labels.get(Names.MANAGED_BY_LABEL))
-        && project.equals(labels.get(Names.PROJECT_LABEL));
-  }
-
   /** An unmanaged policy widens exposure when it admits outsiders or opens blocked egress. */
   public static boolean widensExposure(
       NetworkPolicy policy,
       ResearchProject project,
       SecurityBaseline baseline,
       Collection<String> namespaces) {
-    return !managedBy(policy, project.getMetadata().getName())
+    return !Names.managedBy(policy, project.getMetadata().getName())
         && (!outsideSources(policy, project.getMetadata().getName(), namespaces).isEmpty()
             || !undeclaredBlockedPorts(policy, project, baseline).isEmpty());
   }

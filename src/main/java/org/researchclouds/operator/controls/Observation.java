@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.util.List;
 import java.util.Map;
 import org.researchclouds.operator.api.ResearchProject;
@@ -16,6 +19,9 @@ import org.researchclouds.operator.api.SecurityBaseline;
  * @param policies the NetworkPolicies of each project namespace, managed or not
  * @param services the Services of all project namespaces
  * @param ingresses the Ingresses of all project namespaces
+ * @param roleBindings the RoleBindings of each project namespace, managed or not
+ * @param roles the Roles of each project namespace
+ * @param clusterRoles every ClusterRole of the cluster, by name
  */
 public record Observation(
     ResearchProject project,
@@ -23,7 +29,10 @@ public record Observation(
     Map<String, Namespace> namespaces,
     Map<String, List<NetworkPolicy>> policies,
     List<Service> services,
-    List<Ingress> ingresses) {
+    List<Ingress> ingresses,
+    Map<String, List<RoleBinding>> roleBindings,
+    Map<String, List<Role>> roles,
+    Map<String, ClusterRole> clusterRoles) {
 
   public String projectName() {
     return project.getMetadata().getName();
@@ -46,5 +55,13 @@ public record Observation(
 
   public List<NetworkPolicy> policiesIn(String namespace) {
     return policies.getOrDefault(namespace, List.of());
+  }
+
+  public List<RoleBinding> roleBindingsIn(String namespace) {
+    return roleBindings.getOrDefault(namespace, List.of());
+  }
+
+  public List<Role> rolesIn(String namespace) {
+    return roles.getOrDefault(namespace, List.of());
   }
 }

@@ -1,38 +1,41 @@
 package org.researchclouds.operator.dependents;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.controls.NetworkPolicyAudit;
 import org.researchclouds.operator.observe.ClusterView;
+import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
+import org.researchclouds.operator.resources.RoleBindingDesired;
+import org.researchclouds.operator.resources.SelfServiceDesired;
 
 /**
- * Brings a valid project's namespaces and NetworkPolicies to their desired state: creates what is
- * missing, restores what drifted, deletes the operator's own policies that are no longer declared,
- * and releases namespaces the project no longer lists. Writes nothing when all is in place.
+ * Brings a valid project's guard rails to their desired state: namespaces, NetworkPolicies, the
+ * members' RoleBindings and the maintainers' self-service access. It creates what is missing,
+ * restores what drifted, deletes the operator's own objects that are no longer wanted, and releases
+ * namespaces the project no longer lists. Writes nothing when all is in place.
  */
 public final class GuardRails {
   private final ObjectWriter writer;
   private final NamespaceRelease release;
   private final NamespaceKind namespaceKind = new NamespaceKind();
-  private final NetworkPolicyKind policyKind = new NetworkPolicyKind();
 
   public GuardRails(KubernetesClient client, AuditTrail trail) {
     this.writer = new ObjectWriter(client, trail);
     this.release = new NamespaceRelease(client, trail);
   }
 
-  /** Returns the number of NetworkPolicies in place. */
+  /** Returns the number of objects in place, namespaces aside. */
   public int apply(ResearchProject project, SecurityBaseline baseline, ClusterView view) {
-    int policies = 0;
+    int objects = 0;
     for (String namespace : project.namespaceNames()) {
       writer.apply(
           project,
@@ -40,40 +43,71 @@ public final class GuardRails {
           NamespaceDesired.desired(project, namespace, baseline),
           view.namespace(namespace),
           view.namespaceCache());
-      policies += applyPolicies(project, baseline, namespace, view);
+      objects +=
+          sync(
+              project,
+              WhollyOwnedKind.NETWORK_POLICY,
+              NetworkPolicyDesired.desired(project, namespace, baseline),
+              view.policies(namespace),
+              view.policyCache());
+      objects +=
+          sync(
+              project,
+              WhollyOwnedKind.ROLE_BINDING,
+              RoleBindingDesired.desired(project, namespace),
+              view.roleBindings(namespace),
+              view.roleBindingCache());
     }
+    objects += applySelfService(project, view);
     for (Namespace held : view.namespacesHeldBy(project.getMetadata().getName())) {
       if (!project.namespaceNames().contains(held.getMetadata().getName())) {
         release.orphan(project, held, view);
       }
     }
-    return policies;
+    return objects;
   }
 
-  private int applyPolicies(
-      ResearchProject project, SecurityBaseline baseline, String namespace, ClusterView view) {
-    List<NetworkPolicy> desired = NetworkPolicyDesired.desired(project, namespace, baseline);
-    List<NetworkPolicy> actual = view.policies(namespace);
-    for (NetworkPolicy policy : desired) {
-      writer.apply(
-          project,
-          policyKind,
-          policy,
-          named(actual, policy.getMetadata().getName()),
-          view.policyCache());
+  private int applySelfService(ResearchProject project, ClusterView view) {
+    String name = Names.selfService(project.getMetadata().getName());
+    return sync(
+            project,
+            WhollyOwnedKind.CLUSTER_ROLE,
+            SelfServiceDesired.role(project).stream().toList(),
+            view.clusterRole(name).stream().toList(),
+            view.clusterRoleCache())
+        + sync(
+            project,
+            WhollyOwnedKind.CLUSTER_ROLE_BINDING,
+            SelfServiceDesired.binding(project).stream().toList(),
+            view.clusterRoleBinding(name).stream().toList(),
+            view.clusterRoleBindingCache());
+  }
+
+  /**
+   * Applies each desired object over its namesake among {@code actual}, and deletes the objects of
+   * {@code actual} that the operator manages for this project but no longer wants.
+   */
+  private <R extends HasMetadata> int sync(
+      ResearchProject project,
+      OwnedKind<R> kind,
+      List<R> desired,
+      List<R> actual,
+      InformerEventSource<R, ResearchProject> cache) {
+    for (R object : desired) {
+      writer.apply(project, kind, object, named(actual, object.getMetadata().getName()), cache);
     }
     Set<String> wanted =
-        desired.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
-    for (NetworkPolicy policy : actual) {
-      if (NetworkPolicyAudit.managedBy(policy, project.getMetadata().getName())
-          && !wanted.contains(policy.getMetadata().getName())) {
-        writer.delete(project, policy, "Deleted", "no longer declared by the project");
+        desired.stream().map(o -> o.getMetadata().getName()).collect(Collectors.toSet());
+    for (R object : actual) {
+      if (Names.managedBy(object, project.getMetadata().getName())
+          && !wanted.contains(object.getMetadata().getName())) {
+        writer.delete(project, object, "Deleted", "no longer declared by the project");
       }
     }
     return desired.size();
   }
 
-  private static Optional<NetworkPolicy> named(List<NetworkPolicy> policies, String name) {
-    return policies.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst();
+  private static <R extends HasMetadata> Optional<R> named(List<R> objects, String name) {
+    return objects.stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
   }
 }

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.controls.NetworkPolicyAudit;
 import org.researchclouds.operator.observe.ClusterView;
 import org.researchclouds.operator.resources.Names;
 
@@ -25,7 +24,7 @@ public final class NamespaceRelease {
   public void orphan(ResearchProject project, Namespace namespace, ClusterView view) {
     String name = namespace.getMetadata().getName();
     for (NetworkPolicy policy : view.policies(name)) {
-      if (NetworkPolicyAudit.managedBy(policy, project.getMetadata().getName())
+      if (Names.managedBy(policy, project.getMetadata().getName())
           && !policy.getMetadata().getOwnerReferences().isEmpty()) {
         writer.update(
             project,

@@ -28,18 +28,30 @@ final class ObjectWriter {
       Optional<R> actual,
       InformerEventSource<R, ResearchProject> cache) {
     if (actual.isEmpty()) {
-      R created = client.resource(kind.forCreate(desired)).create();
-      cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
-      trail.changed(project, "Created", created, "part of the project's guard rails");
-      return created;
+      return create(project, kind, desired, cache);
     }
     if (kind.upToDate(desired, actual.get())) {
       return actual.get();
+    }
+    if (kind.mustReplace(desired, actual.get())) {
+      delete(project, actual.get(), "Replaced", "its fixed fields differed from what is required");
+      return create(project, kind, desired, cache);
     }
     R updated = client.resource(kind.merged(desired, actual.get())).update();
     cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, actual.get());
     trail.changed(project, "Updated", updated, "restored to what the project and baseline require");
     return updated;
+  }
+
+  private <R extends HasMetadata> R create(
+      ResearchProject project,
+      OwnedKind<R> kind,
+      R desired,
+      InformerEventSource<R, ResearchProject> cache) {
+    R created = client.resource(kind.forCreate(desired)).create();
+    cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+    trail.changed(project, "Created", created, "part of the project's guard rails");
+    return created;
   }
 
   <R extends HasMetadata> void delete(

@@ -10,6 +10,11 @@ interface OwnedKind<R extends HasMetadata> {
   /** The object to write over {@code actual}: what the operator wants, keeping what others own. */
   R merged(R desired, R actual);
 
+  /** Whether the difference lies in fields the API server will not update in place. */
+  default boolean mustReplace(R desired, R actual) {
+    return false;
+  }
+
   /** The object to create when none exists. */
   default R forCreate(R desired) {
     return desired;

@@ -5,6 +5,10 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -35,6 +39,10 @@ public final class ClusterView {
   private final InformerEventSource<Service, ResearchProject> services;
   private final InformerEventSource<Ingress, ResearchProject> ingresses;
   private final InformerEventSource<SecurityBaseline, ResearchProject> baselines;
+  private final InformerEventSource<RoleBinding, ResearchProject> roleBindings;
+  private final InformerEventSource<Role, ResearchProject> roles;
+  private final InformerEventSource<ClusterRole, ResearchProject> clusterRoles;
+  private final InformerEventSource<ClusterRoleBinding, ResearchProject> clusterRoleBindings;
 
   public ClusterView(EventSourceContext<ResearchProject> context) {
     namespaces =
@@ -49,6 +57,12 @@ public final class ClusterView {
     policies = namespaced(NetworkPolicy.class, context);
     services = namespaced(Service.class, context);
     ingresses = namespaced(Ingress.class, context);
+    roleBindings = namespaced(RoleBinding.class, context);
+    roles = namespaced(Role.class, context);
+    // Every ClusterRole, to judge what unmanaged bindings grant; only the operator's own map to a
+    // project. Of ClusterRoleBindings, only the operator's own matter.
+    clusterRoles = labelled(ClusterRole.class, null, context);
+    clusterRoleBindings = labelled(ClusterRoleBinding.class, Names.managedSelector(), context);
     // A baseline change can move every project's floors.
     baselines =
         new InformerEventSource<>(
@@ -65,7 +79,40 @@ public final class ClusterView {
   }
 
   public List<EventSource<?, ResearchProject>> eventSources() {
-    return List.of(namespaces, policies, services, ingresses, baselines);
+    return List.of(
+        namespaces,
+        policies,
+        services,
+        ingresses,
+        baselines,
+        roleBindings,
+        roles,
+        clusterRoles,
+        clusterRoleBindings);
+  }
+
+  public InformerEventSource<RoleBinding, ResearchProject> roleBindingCache() {
+    return roleBindings;
+  }
+
+  public InformerEventSource<ClusterRole, ResearchProject> clusterRoleCache() {
+    return clusterRoles;
+  }
+
+  public InformerEventSource<ClusterRoleBinding, ResearchProject> clusterRoleBindingCache() {
+    return clusterRoleBindings;
+  }
+
+  public List<RoleBinding> roleBindings(String namespace) {
+    return roleBindings.list(namespace).toList();
+  }
+
+  public Optional<ClusterRole> clusterRole(String name) {
+    return clusterRoles.get(new ResourceID(name));
+  }
+
+  public Optional<ClusterRoleBinding> clusterRoleBinding(String name) {
+    return clusterRoleBindings.get(new ResourceID(name));
   }
 
   public InformerEventSource<Namespace, ResearchProject> namespaceCache() {
@@ -98,6 +145,8 @@ public final class ClusterView {
       ResearchProject project, SecurityBaseline baseline, Collection<ResourceID> justDeleted) {
     Map<String, Namespace> present = new LinkedHashMap<>();
     Map<String, List<NetworkPolicy>> policiesByNamespace = new LinkedHashMap<>();
+    Map<String, List<RoleBinding>> bindingsByNamespace = new LinkedHashMap<>();
+    Map<String, List<Role>> rolesByNamespace = new LinkedHashMap<>();
     for (String name : project.namespaceNames()) {
       namespace(name)
           .filter(
@@ -110,6 +159,9 @@ public final class ClusterView {
               ns -> {
                 present.put(name, ns);
                 policiesByNamespace.put(name, remaining(policies.list(name).toList(), justDeleted));
+                bindingsByNamespace.put(
+                    name, remaining(roleBindings.list(name).toList(), justDeleted));
+                rolesByNamespace.put(name, roles.list(name).toList());
               });
     }
     return new Observation(
@@ -118,7 +170,12 @@ public final class ClusterView {
         present,
         policiesByNamespace,
         present.keySet().stream().flatMap(ns -> services.list(ns)).toList(),
-        present.keySet().stream().flatMap(ns -> ingresses.list(ns)).toList());
+        present.keySet().stream().flatMap(ns -> ingresses.list(ns)).toList(),
+        bindingsByNamespace,
+        rolesByNamespace,
+        clusterRoles
+            .list()
+            .collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity())));
   }
 
   private static <R extends HasMetadata> List<R> remaining(
@@ -140,8 +197,18 @@ public final class ClusterView {
         context);
   }
 
-  private static Optional<ResourceID> projectOf(Namespace namespace) {
-    Map<String, String> labels = namespace.getMetadata().getLabels();
+  private <R extends HasMetadata> InformerEventSource<R, ResearchProject> labelled(
+      Class<R> type, String labelSelector, EventSourceContext<ResearchProject> context) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(type, ResearchProject.class)
+            .withLabelSelector(labelSelector)
+            .withSecondaryToPrimaryMapper(object -> projectOf(object).map(Set::of).orElse(Set.of()))
+            .build(),
+        context);
+  }
+
+  private static Optional<ResourceID> projectOf(HasMetadata object) {
+    Map<String, String> labels = object.getMetadata().getLabels();
     String project = labels == null ? null : labels.get(Names.PROJECT_LABEL);
     return Optional.ofNullable(project).map(ResourceID::new);
   }

@@ -20,9 +20,9 @@ import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.ControlCatalogue;
 import org.researchclouds.operator.controls.ControlCatalogue.Evaluation;
 import org.researchclouds.operator.dependents.AuditTrail;
+import org.researchclouds.operator.dependents.Enforcer;
 import org.researchclouds.operator.dependents.GuardRails;
 import org.researchclouds.operator.dependents.NamespaceRelease;
-import org.researchclouds.operator.dependents.UnmanagedPolicyEnforcer;
 import org.researchclouds.operator.observe.ClusterView;
 import org.researchclouds.operator.validation.Problem;
 import org.researchclouds.operator.validation.ProjectValidator;
@@ -39,7 +39,7 @@ public class ResearchProjectReconciler
   private final StatusAggregator aggregator;
   private ClusterView view;
   private GuardRails guardRails;
-  private UnmanagedPolicyEnforcer enforcer;
+  private Enforcer enforcer;
   private NamespaceRelease release;
 
   public ResearchProjectReconciler(OperatorSettings settings, ControlCatalogue catalogue) {
@@ -54,7 +54,7 @@ public class ResearchProjectReconciler
     AuditTrail trail = new AuditTrail(context.getClient(), settings.clock());
     view = new ClusterView(context);
     guardRails = new GuardRails(context.getClient(), trail);
-    enforcer = new UnmanagedPolicyEnforcer(context.getClient(), trail);
+    enforcer = new Enforcer(context.getClient(), trail);
     release = new NamespaceRelease(context.getClient(), trail);
     return view.eventSources();
   }

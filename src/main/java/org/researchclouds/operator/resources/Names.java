@@ -1,6 +1,8 @@
 package org.researchclouds.operator.resources;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
+import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.ResearchProject;
 
 /**
@@ -19,6 +21,12 @@ public final class Names {
   /** Whether the operator created a namespace or adopted one that existed. */
   public static final String ORIGIN_ANNOTATION = ResearchProject.GROUP + "/origin";
 
+  /**
+   * Set by the platform on an existing namespace to hand it to a project: without it, a project
+   * cannot take over a namespace that others may be using.
+   */
+  public static final String ADOPTABLE_BY_ANNOTATION = ResearchProject.GROUP + "/adoptable-by";
+
   public static final String ORIGIN_CREATED = "created";
   public static final String ORIGIN_ADOPTED = "adopted";
 
@@ -28,6 +36,9 @@ public final class Names {
   public static final String PROJECT_TRAFFIC_POLICY = "rp-allow-project";
   public static final String DNS_POLICY = "rp-allow-dns";
   private static final String EXPOSURE_POLICY_PREFIX = "rp-expose-";
+  private static final String ROLE_BINDING_PREFIX = "rp-";
+  private static final String CLUSTER_ROLE_PREFIX = "researchproject-";
+  private static final String SELF_SERVICE_PREFIX = "researchproject-self-";
   private static final String EGRESS_POLICY_PREFIX = "rp-egress-";
 
   private Names() {}
@@ -40,9 +51,32 @@ public final class Names {
     return EGRESS_POLICY_PREFIX + egressName;
   }
 
+  /** The RoleBinding of a project role in each project namespace, such as rp-viewer. */
+  public static String roleBinding(ProjectRole role) {
+    return ROLE_BINDING_PREFIX + role.name();
+  }
+
+  /** The ClusterRole the operator's chart ships for a project role. */
+  public static String clusterRole(ProjectRole role) {
+    return CLUSTER_ROLE_PREFIX + role.name();
+  }
+
+  /** The ClusterRole and ClusterRoleBinding that let a project's maintainers edit it. */
+  public static String selfService(String projectName) {
+    return SELF_SERVICE_PREFIX + projectName;
+  }
+
   /** Labels on every object the operator manages for a project. */
   public static Map<String, String> managedLabels(String projectName) {
     return Map.of(PROJECT_LABEL, projectName, MANAGED_BY_LABEL, MANAGER);
+  }
+
+  /** Whether the operator manages this object for that project. */
+  public static boolean managedBy(HasMetadata object, String project) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels != null
+        && MANAGER.equals(labels.get(MANAGED_BY_LABEL))
+        && project.equals(labels.get(PROJECT_LABEL));
   }
 
   /** Label selector matching every object the operator manages, for informers. */

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.Exposure;
+import org.researchclouds.operator.api.Member;
+import org.researchclouds.operator.api.MemberKind;
 import org.researchclouds.operator.api.Patterns;
 import org.researchclouds.operator.api.PeerSelector;
 import org.researchclouds.operator.api.PortSpec;
@@ -47,6 +49,7 @@ public final class ProjectValidator {
     checkNamespaces(project, baseline, existingNamespace, problems);
     checkExposures(project, baseline, problems);
     checkEgress(project, problems);
+    checkMembers(project, problems);
     return problems;
   }
 
@@ -69,25 +72,45 @@ public final class ProjectValidator {
       } else {
         existingNamespace
             .apply(namespace)
-            .flatMap(ProjectValidator::holder)
-            .filter(holder -> !holder.equals(project.getMetadata().getName()))
-            .ifPresent(
-                holder ->
-                    problems.add(
-                        new Problem(
-                            "NamespaceConflict",
-                            "Namespace "
-                                + namespace
-                                + " belongs to project "
-                                + holder
-                                + "; choose another name, or ask the platform team to release it.")));
+            .ifPresent(existing -> checkHolder(project, existing, problems));
       }
     }
   }
 
-  private static Optional<String> holder(Namespace namespace) {
-    Map<String, String> labels = namespace.getMetadata().getLabels();
-    return Optional.ofNullable(labels == null ? null : labels.get(Names.PROJECT_LABEL));
+  /** An existing namespace must be the project's already, or handed to it by the platform. */
+  private static void checkHolder(
+      ResearchProject project, Namespace existing, List<Problem> problems) {
+    String projectName = project.getMetadata().getName();
+    String name = existing.getMetadata().getName();
+    String holder = valueOf(existing.getMetadata().getLabels(), Names.PROJECT_LABEL);
+    if (holder != null && !holder.equals(projectName)) {
+      problems.add(
+          new Problem(
+              "NamespaceConflict",
+              "Namespace "
+                  + name
+                  + " belongs to project "
+                  + holder
+                  + "; choose another name, or ask the platform team to release it."));
+    } else if (holder == null
+        && !projectName.equals(
+            valueOf(existing.getMetadata().getAnnotations(), Names.ADOPTABLE_BY_ANNOTATION))) {
+      problems.add(
+          new Problem(
+              "NamespaceNotAdoptable",
+              "Namespace "
+                  + name
+                  + " exists and belongs to no project; choose another name, or ask the platform"
+                  + " team to annotate it "
+                  + Names.ADOPTABLE_BY_ANNOTATION
+                  + "="
+                  + projectName
+                  + " to hand it over."));
+    }
+  }
+
+  private static String valueOf(Map<String, String> map, String key) {
+    return map == null ? null : map.get(key);
   }
 
   private static Set<String> platformNamespaces(SecurityBaseline baseline) {
@@ -163,6 +186,38 @@ public final class ProjectValidator {
       }
       egress.cidrs().forEach(cidr -> checkCidr("Egress " + egress.name(), cidr, problems));
     }
+  }
+
+  private static void checkMembers(ResearchProject project, List<Problem> problems) {
+    Set<String> subjects = new HashSet<>();
+    for (Member member : project.getSpec().membersOrEmpty()) {
+      String subject = member.kind() + " " + qualified(member);
+      if (!subjects.add(subject)) {
+        problems.add(
+            new Problem(
+                "DuplicateMember", subject + " is listed more than once; give it one role."));
+      }
+      if (member.kind() == MemberKind.ServiceAccount
+          && !project.namespaceNames().contains(member.namespace())) {
+        problems.add(
+            new Problem(
+                "SubjectOutsideProject",
+                subject
+                    + " is not in one of the project's namespaces; only those may be members."));
+      }
+      if (member.kind() != MemberKind.ServiceAccount && member.name().startsWith("system:")) {
+        problems.add(
+            new Problem(
+                "SubjectNotAllowed",
+                subject
+                    + " is a Kubernetes system identity that may stand for many users; name the"
+                    + " people or groups of the project."));
+      }
+    }
+  }
+
+  private static String qualified(Member member) {
+    return member.namespace() == null ? member.name() : member.namespace() + "/" + member.name();
   }
 
   private static void checkCidr(String where, String cidr, List<Problem> problems) {

@@ -30,6 +30,7 @@ class CrdValidationRulesTest {
       CelFactory.standardCelBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("self", MapType.create(SimpleType.STRING, SimpleType.DYN))
+          .addVar("oldSelf", MapType.create(SimpleType.STRING, SimpleType.DYN))
           .build();
 
   private final Map<String, String> rules = new HashMap<>();
@@ -136,11 +137,43 @@ class CrdValidationRulesTest {
     assertThat(holds(member, Map.of("kind", "User", "namespace", "lab"))).isFalse();
   }
 
+  @Test
+  void dataClassificationCanOnlyBeRaised() throws Exception {
+    String rule =
+        rules.keySet().stream()
+            .filter(m -> m.startsWith("dataClassification may only"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            holds(
+                rule,
+                Map.of("dataClassification", "sensitive"),
+                Map.of("dataClassification", "internal")))
+        .isTrue();
+    assertThat(
+            holds(
+                rule,
+                Map.of("dataClassification", "public"),
+                Map.of("dataClassification", "sensitive")))
+        .isFalse();
+    assertThat(
+            holds(
+                rule,
+                Map.of("dataClassification", "restricted"),
+                Map.of("dataClassification", "restricted")))
+        .isTrue();
+  }
+
   private boolean holds(String message, Map<String, Object> self) throws Exception {
+    return holds(message, self, self);
+  }
+
+  private boolean holds(String message, Map<String, Object> self, Map<String, Object> oldSelf)
+      throws Exception {
     String rule = rules.get(message);
     assertThat(rule).as("rule with message '%s'", message).isNotNull();
     CelAbstractSyntaxTree ast = CEL.compile(rule).getAst();
-    return (Boolean) CEL.createProgram(ast).eval(Map.of("self", self));
+    return (Boolean) CEL.createProgram(ast).eval(Map.of("self", self, "oldSelf", oldSelf));
   }
 
   private void collect(JSONSchemaProps schema) {

@@ -105,7 +105,10 @@ class ControlsTest {
                     .withHost("admin.example.org")
                     .endRule()
                     .endSpec()
-                    .build()));
+                    .build()),
+            applied.roleBindings(),
+            applied.roles(),
+            applied.clusterRoles());
 
     Finding finding = new LimitedExposureControl().evaluate(observation);
 
@@ -234,12 +237,15 @@ class ControlsTest {
   @Test
   void aMissingNamespaceFailsEveryNamespaceControl() {
     Observation nothing =
-        new Observation(project, baseline, Map.of(), Map.of(), List.of(), List.of());
+        new Observation(
+            project, baseline, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Map.of(),
+            Map.of());
 
     for (Control control :
         List.of(
             new DataProtectionControl(),
             new LimitedExposureControl(),
+            new LeastPrivilegeControl(),
             new GoodNetCitizenControl())) {
       assertThat(control.evaluate(nothing).reason()).as(control.id()).isEqualTo("NamespaceMissing");
     }
@@ -248,7 +254,15 @@ class ControlsTest {
   private Observation withNamespace(Namespace namespace) {
     Observation applied = Fixtures.applied(project, baseline);
     return new Observation(
-        project, baseline, Map.of("lab", namespace), applied.policies(), List.of(), List.of());
+        project,
+        baseline,
+        Map.of("lab", namespace),
+        applied.policies(),
+        List.of(),
+        List.of(),
+        applied.roleBindings(),
+        applied.roles(),
+        applied.clusterRoles());
   }
 
   private SecurityBaseline withTerms(TermsOfUse terms) {
@@ -262,7 +276,8 @@ class ControlsTest {
             spec.blockedEgress(),
             terms,
             spec.enforcementMode(),
-            spec.protectedNamespaces()));
+            spec.protectedNamespaces(),
+            spec.allowedBindings()));
     return changed;
   }
 

@@ -158,6 +158,44 @@ class EnforcementIT {
             });
   }
 
+  @Test
+  @Order(3)
+  void removesBindingsThatGiveOutsidersAdminRights() {
+    client.resource(Fixtures.project("locked-down", "locked-down")).create();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ResearchProjectIT.condition(get("locked-down"), "Ready").getStatus())
+                    .isEqualTo("True"));
+
+    client.resource(ResearchProjectIT.adminBinding("locked-down", "mallory")).create();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client
+                            .rbac()
+                            .roleBindings()
+                            .inNamespace("locked-down")
+                            .withName("extra-admin")
+                            .get())
+                    .isNull());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ResearchProjectIT.responsibility(
+                                get("locked-down"), "tenant/least-privilege")
+                            .state())
+                    .isEqualTo(ResponsibilityState.Met));
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("RemovedUnmanagedBinding"));
+  }
+
   private static ResearchProject get(String name) {
     return client.resources(ResearchProject.class).withName(name).get();
   }

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -19,10 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.api.DeletionPolicy;
+import org.researchclouds.operator.api.Member;
+import org.researchclouds.operator.api.MemberKind;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.PortSpec;
+import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.ResearchProjectSpec;
 import org.researchclouds.operator.api.Responsibility;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.resources.Names;
@@ -77,6 +83,7 @@ class ResearchProjectIT {
             org.assertj.core.groups.Tuple.tuple(
                 "tenant/workload-ownership", ResponsibilityState.Met),
             org.assertj.core.groups.Tuple.tuple("tenant/limited-exposure", ResponsibilityState.Met),
+            org.assertj.core.groups.Tuple.tuple("tenant/least-privilege", ResponsibilityState.Met),
             org.assertj.core.groups.Tuple.tuple("shared/compliance", ResponsibilityState.Met),
             org.assertj.core.groups.Tuple.tuple(
                 "shared/good-net-citizen", ResponsibilityState.Met));
@@ -87,7 +94,7 @@ class ResearchProjectIT {
             c ->
                 assertThat(c.getObservedGeneration())
                     .isEqualTo(project.getMetadata().getGeneration()));
-    assertThat(project.getStatus().getSummary().tenant()).isEqualTo("3/3");
+    assertThat(project.getStatus().getSummary().tenant()).isEqualTo("4/4");
     assertThat(project.getStatus().getSummary().shared()).isEqualTo("2/2");
     assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(
@@ -277,7 +284,12 @@ class ResearchProjectIT {
   void deleteRemovesCreatedNamespacesAndReleasesAdoptedOnes() {
     client
         .resource(
-            new NamespaceBuilder().withNewMetadata().withName("gone-adopted").endMetadata().build())
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("gone-adopted")
+                .addToAnnotations(Names.ADOPTABLE_BY_ANNOTATION, "gone")
+                .endMetadata()
+                .build())
         .create();
     client
         .resource(
@@ -298,6 +310,143 @@ class ResearchProjectIT {
     assertThat(client.namespaces().withName("gone-created").get()).isNull();
     assertThat(client.namespaces().withName("gone-adopted").get().getMetadata().getLabels())
         .containsEntry(Names.ORPHANED_LABEL, "true");
+  }
+
+  @Test
+  void grantsMembersTheirRolesAndFollowsChangesToTheMemberList() {
+    client.resource(Fixtures.project("team", "team")).create();
+    awaitReady("team");
+    assertThat(bindingNames("team")).containsExactlyInAnyOrder("rp-viewer", "rp-maintainer");
+    assertThat(client.rbac().clusterRoleBindings().withName("researchproject-self-team").get())
+        .isNotNull();
+
+    client
+        .resources(ResearchProject.class)
+        .withName("team")
+        .edit(
+            project -> {
+              ResearchProjectSpec spec = project.getSpec();
+              project.setSpec(
+                  new ResearchProjectSpec(
+                      spec.namespaces(),
+                      spec.displayName(),
+                      spec.contacts(),
+                      spec.dataClassification(),
+                      List.of(new Member(MemberKind.User, "dev", null, ProjectRole.developer)),
+                      spec.network(),
+                      spec.compliance(),
+                      spec.deletionPolicy()));
+              return project;
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(bindingNames("team")).containsExactly("rp-developer");
+              assertThat(
+                      client
+                          .rbac()
+                          .clusterRoleBindings()
+                          .withName("researchproject-self-team")
+                          .get())
+                  .isNull();
+              assertThat(client.rbac().clusterRoles().withName("researchproject-self-team").get())
+                  .isNull();
+            });
+    assertThat(
+            client
+                .rbac()
+                .roleBindings()
+                .inNamespace("team")
+                .withName("rp-developer")
+                .get()
+                .getSubjects())
+        .singleElement()
+        .satisfies(subject -> assertThat(subject.getName()).isEqualTo("dev"));
+  }
+
+  @Test
+  void revertsDriftOfRoleBindings() {
+    client.resource(Fixtures.project("rbac-drift", "rbac-drift")).create();
+    awaitReady("rbac-drift");
+
+    client.rbac().roleBindings().inNamespace("rbac-drift").withName("rp-viewer").delete();
+    client
+        .rbac()
+        .roleBindings()
+        .inNamespace("rbac-drift")
+        .withName("rp-maintainer")
+        .edit(
+            b ->
+                new RoleBindingBuilder(b)
+                    .addNewSubject()
+                    .withKind("User")
+                    .withName("mallory")
+                    .withApiGroup("rbac.authorization.k8s.io")
+                    .endSubject()
+                    .build());
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(bindingNames("rbac-drift")).contains("rp-viewer");
+              assertThat(
+                      client
+                          .rbac()
+                          .roleBindings()
+                          .inNamespace("rbac-drift")
+                          .withName("rp-maintainer")
+                          .get()
+                          .getSubjects())
+                  .extracting(s -> s.getName())
+                  .containsExactly("pi@example.org");
+            });
+  }
+
+  @Test
+  void reportsAnUnmanagedAdminBindingWithoutRemovingItInAudit() {
+    client.resource(Fixtures.project("shared-admin", "shared-admin")).create();
+    awaitReady("shared-admin");
+
+    client.resource(adminBinding("shared-admin", "mallory")).create();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              Responsibility access = responsibility(get("shared-admin"), "tenant/least-privilege");
+              assertThat(access.state()).isEqualTo(ResponsibilityState.NotMet);
+              assertThat(access.reason()).isEqualTo("UnmanagedBindingEscalates");
+              assertThat(access.message()).contains("shared-admin/extra-admin").contains("mallory");
+            });
+    assertThat(bindingNames("shared-admin")).contains("extra-admin");
+  }
+
+  static RoleBinding adminBinding(String namespace, String user) {
+    return new RoleBindingBuilder()
+        .withNewMetadata()
+        .withName("extra-admin")
+        .withNamespace(namespace)
+        .endMetadata()
+        .withNewRoleRef()
+        .withApiGroup("rbac.authorization.k8s.io")
+        .withKind("ClusterRole")
+        .withName("admin")
+        .endRoleRef()
+        .addNewSubject()
+        .withKind("User")
+        .withName(user)
+        .withApiGroup("rbac.authorization.k8s.io")
+        .endSubject()
+        .build();
+  }
+
+  private static List<String> bindingNames(String namespace) {
+    return client.rbac().roleBindings().inNamespace(namespace).list().getItems().stream()
+        .map(b -> b.getMetadata().getName())
+        .toList();
   }
 
   private static ResearchProject awaitReady(String name) {

@@ -48,7 +48,8 @@ class NamespaceDesiredTest {
             spec.blockedEgress(),
             spec.termsOfUse(),
             spec.enforcementMode(),
-            spec.protectedNamespaces()));
+            spec.protectedNamespaces(),
+            spec.allowedBindings()));
 
     assertThat(
             NamespaceDesired.desired(project, "open", Fixtures.baseline())

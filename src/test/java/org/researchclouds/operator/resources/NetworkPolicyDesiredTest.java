@@ -123,7 +123,8 @@ class NetworkPolicyDesiredTest {
             spec.blockedEgress(),
             spec.termsOfUse(),
             spec.enforcementMode(),
-            spec.protectedNamespaces()));
+            spec.protectedNamespaces(),
+            spec.allowedBindings()));
 
     NetworkPolicy policy =
         named(NetworkPolicyDesired.desired(project, "lab", noController), "rp-expose-web");

@@ -14,10 +14,14 @@ import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.ExposureSource;
+import org.researchclouds.operator.api.Member;
+import org.researchclouds.operator.api.MemberKind;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.PortSpec;
+import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.ResearchProjectSpec;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.resources.Names;
@@ -28,24 +32,70 @@ class ProjectValidatorTest {
   private final SecurityBaseline baseline = Fixtures.baseline();
 
   @Test
-  void acceptsAValidProjectAndItsOwnOrFreeNamespaces() {
+  void acceptsAValidProjectItsOwnNamespacesAndOnesHandedToIt() {
     Map<String, Namespace> existing =
         Map.of(
-            "lab", namespace("lab", Map.of(Names.PROJECT_LABEL, "lab")),
-            "lab-free", namespace("lab-free", Map.of("team", "x")));
+            "lab",
+            namespace("lab", Map.of(Names.PROJECT_LABEL, "lab"), Map.of()),
+            "lab-handed",
+            namespace("lab-handed", Map.of(), Map.of(Names.ADOPTABLE_BY_ANNOTATION, "lab")));
 
     assertThat(
             ProjectValidator.validate(
-                Fixtures.project("lab", "lab", "lab-free"),
+                Fixtures.project("lab", "lab", "lab-handed"),
                 baseline,
                 name -> Optional.ofNullable(existing.get(name))))
         .isEmpty();
   }
 
   @Test
+  void refusesAnExistingNamespaceThePlatformDidNotHandOver() {
+    Namespace someones =
+        namespace("finance", Map.of(), Map.of(Names.ADOPTABLE_BY_ANNOTATION, "other"));
+
+    assertThat(
+            ProjectValidator.validate(
+                Fixtures.project("lab", "finance"), baseline, name -> Optional.of(someones)))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason()).isEqualTo("NamespaceNotAdoptable");
+              assertThat(p.message()).contains("researchclouds.org/adoptable-by=lab");
+            });
+  }
+
+  @Test
+  void refusesMembersOutsideTheProjectSystemIdentitiesAndRepeats() {
+    ResearchProjectSpec spec = Fixtures.project("lab").getSpec();
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            new ResearchProjectSpec(
+                List.of("lab"),
+                spec.displayName(),
+                spec.contacts(),
+                spec.dataClassification(),
+                List.of(
+                    new Member(
+                        MemberKind.ServiceAccount, "ci", "other-team", ProjectRole.developer),
+                    new Member(MemberKind.Group, "system:authenticated", null, ProjectRole.viewer),
+                    new Member(MemberKind.User, "ana", null, ProjectRole.viewer),
+                    new Member(MemberKind.User, "ana", null, ProjectRole.maintainer),
+                    new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.developer)),
+                spec.network(),
+                spec.compliance(),
+                spec.deletionPolicy()));
+
+    assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES))
+        .extracting(Problem::reason)
+        .containsExactly("SubjectOutsideProject", "SubjectNotAllowed", "DuplicateMember");
+  }
+
+  @Test
   void refusesANamespaceHeldByAnotherProject() {
     Namespace taken =
-        namespace("data", Map.of(Names.PROJECT_LABEL, "other", Names.ORPHANED_LABEL, "true"));
+        namespace(
+            "data", Map.of(Names.PROJECT_LABEL, "other", Names.ORPHANED_LABEL, "true"), Map.of());
 
     List<Problem> problems =
         ProjectValidator.validate(
@@ -107,7 +157,8 @@ class ProjectValidatorTest {
             spec.blockedEgress(),
             spec.termsOfUse(),
             spec.enforcementMode(),
-            spec.protectedNamespaces()));
+            spec.protectedNamespaces(),
+            spec.allowedBindings()));
 
     assertThat(ProjectValidator.validate(project, noController, NO_NAMESPACES))
         .extracting(Problem::reason)
@@ -140,11 +191,13 @@ class ProjectValidatorTest {
         null);
   }
 
-  private static Namespace namespace(String name, Map<String, String> labels) {
+  private static Namespace namespace(
+      String name, Map<String, String> labels, Map<String, String> annotations) {
     return new NamespaceBuilder()
         .withNewMetadata()
         .withName(name)
         .withLabels(labels)
+        .withAnnotations(annotations)
         .endMetadata()
         .build();
   }

@@ -1,0 +1,63 @@
+package org.researchclouds.operator.dependents;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.util.ArrayList;
+import java.util.List;
+import org.researchclouds.operator.api.EnforcementMode;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.controls.NetworkPolicyAudit;
+import org.researchclouds.operator.controls.Observation;
+import org.researchclouds.operator.controls.RbacAudit;
+import org.researchclouds.operator.observe.ClusterView;
+
+/**
+ * With the baseline in Enforce mode, removes what others added to a project namespace that undoes
+ * its guard rails: NetworkPolicies that open it to outsiders or to blocked egress, and RoleBindings
+ * that give non-members admin-like rights. Exposure and access change through the project's spec,
+ * where review happens. In Audit mode the controls only report them.
+ */
+public final class Enforcer {
+  private final ObjectWriter writer;
+
+  public Enforcer(KubernetesClient client, AuditTrail trail) {
+    this.writer = new ObjectWriter(client, trail);
+  }
+
+  /** Returns what it removed. */
+  public List<ResourceID> enforce(
+      ResearchProject project, SecurityBaseline baseline, ClusterView view) {
+    List<ResourceID> removed = new ArrayList<>();
+    if (baseline.getSpec().enforcementModeOrDefault() != EnforcementMode.Enforce) {
+      return removed;
+    }
+    Observation observation = view.observe(project, baseline, List.of());
+    for (String namespace : observation.presentNamespaces()) {
+      for (NetworkPolicy policy : observation.policiesIn(namespace)) {
+        if (NetworkPolicyAudit.widensExposure(
+            policy, project, baseline, observation.presentNamespaces())) {
+          writer.delete(
+              project,
+              policy,
+              "RemovedUnmanagedPolicy",
+              "it widens the project's exposure; declare exposures and egress in spec.network");
+          removed.add(ResourceID.fromResource(policy));
+        }
+      }
+      for (RoleBinding binding : observation.roleBindingsIn(namespace)) {
+        if (RbacAudit.escalates(binding, observation)) {
+          writer.delete(
+              project,
+              binding,
+              "RemovedUnmanagedBinding",
+              "it gives non-members admin-like rights; grant access through spec.members");
+          removed.add(ResourceID.fromResource(binding));
+        }
+      }
+    }
+    return removed;
+  }
+}
