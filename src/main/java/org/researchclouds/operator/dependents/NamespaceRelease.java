@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.observe.ClusterView;
@@ -12,7 +13,8 @@ import org.researchclouds.operator.resources.Names;
 /**
  * Lets go of a project namespace without losing anything: the namespace, its data and its guard
  * rails stay; it is labelled orphaned, and the policies lose their owner reference so that garbage
- * collection leaves them when the project goes. Only the same project can take it back.
+ * collection leaves them when the project goes. The members' access goes: a namespace no project
+ * claims grants nobody anything. Only the same project can take it back.
  */
 public final class NamespaceRelease {
   private final ObjectWriter writer;
@@ -35,6 +37,11 @@ public final class NamespaceRelease {
                 .build(),
             "Released",
             "kept in place without an owner, so that it outlives the project");
+      }
+    }
+    for (RoleBinding binding : view.roleBindings(name)) {
+      if (Names.managedBy(binding, project.getMetadata().getName())) {
+        writer.delete(project, binding, "Revoked", "the project released the namespace");
       }
     }
     if (!"true".equals(Labels.of(namespace).get(Names.ORPHANED_LABEL))) {

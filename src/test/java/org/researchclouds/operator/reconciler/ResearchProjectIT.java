@@ -278,6 +278,7 @@ class ResearchProjectIT {
     Namespace namespace = client.namespaces().withName("kept").get();
     assertThat(namespace.getMetadata().getLabels()).containsEntry(Names.ORPHANED_LABEL, "true");
     assertThat(policy("kept", "rp-default-deny").getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(bindingNames("kept")).as("a released namespace grants nobody anything").isEmpty();
   }
 
   @Test
