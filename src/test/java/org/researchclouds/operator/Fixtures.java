@@ -4,11 +4,13 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.Compliance;
 import org.researchclouds.operator.api.Contacts;
 import org.researchclouds.operator.api.DataClassification;
@@ -54,7 +56,8 @@ public final class Fixtures {
             new TermsOfUse(TERMS_VERSION, "https://example.org/terms"),
             mode,
             List.of("monitoring"),
-            List.of()));
+            List.of(),
+            null));
     return baseline;
   }
 
@@ -86,6 +89,11 @@ public final class Fixtures {
 
   public static ResearchProjectSpec spec(
       List<String> namespaces, NetworkSpec network, DeletionPolicy deletion) {
+    return spec(namespaces, network, deletion, null);
+  }
+
+  public static ResearchProjectSpec spec(
+      List<String> namespaces, NetworkSpec network, DeletionPolicy deletion, BackupSpec backup) {
     return new ResearchProjectSpec(
         namespaces.isEmpty() ? null : namespaces,
         "Genome assembly lab",
@@ -96,6 +104,7 @@ public final class Fixtures {
             new Member(MemberKind.Group, "genomics-students", null, ProjectRole.viewer)),
         network,
         new Compliance(TERMS_VERSION, "pi@example.org", "2026-09-01T00:00:00Z"),
+        backup,
         deletion);
   }
 
@@ -109,6 +118,9 @@ public final class Fixtures {
         ServiceType.ClusterIP,
         List.of("lab.example.org"));
   }
+
+  /** The time every unit test's observation is made at. */
+  public static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
   /** What the controls see once the operator has applied everything and nobody else acted. */
   public static Observation applied(ResearchProject project, SecurityBaseline baseline) {
@@ -129,7 +141,14 @@ public final class Fixtures {
         List.of(),
         bindings,
         new LinkedHashMap<>(),
-        new LinkedHashMap<>());
+        new LinkedHashMap<>(),
+        VeleroFixtures.healthy(project, baseline, NOW),
+        NOW);
+  }
+
+  /** Backups switched off, for tests that are not about them. */
+  public static BackupSpec noBackups() {
+    return new BackupSpec(false, null, null, null, null, null);
   }
 
   public static Egress httpsEgress() {

@@ -25,5 +25,12 @@ public final class Patterns {
   public static final String HOST =
       "^([*][.])?[a-z0-9]([-a-z0-9]*[a-z0-9])?([.][a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
+  /** A duration as Velero and Go write it: hours, minutes and seconds, such as 720h or 1h30m. */
+  public static final String DURATION = "^([0-9]+h)?([0-9]+m)?([0-9]+s)?$";
+
+  /** A five-field cron expression, or one of the @hourly … @yearly shorthands. */
+  public static final String CRON =
+      "^(@(hourly|daily|weekly|monthly|yearly|annually)|[^ ]+( +[^ ]+){4})$";
+
   private Patterns() {}
 }

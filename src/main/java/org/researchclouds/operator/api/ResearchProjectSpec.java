@@ -55,6 +55,7 @@ public record ResearchProjectSpec(
     @JsonPropertyDescription("Declared exposures and egress; all other traffic is denied.")
         NetworkSpec network,
     @JsonPropertyDescription("The project's acceptance of the terms of use.") Compliance compliance,
+    @JsonPropertyDescription("Backups with Velero and restore tests.") BackupSpec backup,
     @Default("Retain")
         @JsonPropertyDescription(
             "Retain (default): namespaces and data stay when the project is deleted. Delete:"
@@ -67,6 +68,10 @@ public record ResearchProjectSpec(
 
   public List<Member> membersOrEmpty() {
     return members == null ? List.of() : members;
+  }
+
+  public BackupSpec backupOrDefault() {
+    return backup == null ? new BackupSpec(null, null, null, null, null, null) : backup;
   }
 
   public DeletionPolicy deletionPolicyOrDefault() {

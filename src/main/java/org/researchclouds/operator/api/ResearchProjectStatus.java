@@ -24,6 +24,9 @@ public class ResearchProjectStatus {
   @JsonPropertyDescription("The namespaces the project holds.")
   private List<String> namespaces = new ArrayList<>();
 
+  @JsonPropertyDescription("The project's backups and restore tests.")
+  private BackupStatus backup;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -64,6 +67,14 @@ public class ResearchProjectStatus {
     this.namespaces = namespaces;
   }
 
+  public BackupStatus getBackup() {
+    return backup;
+  }
+
+  public void setBackup(BackupStatus backup) {
+    this.backup = backup;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ResearchProjectStatus other
@@ -71,11 +82,13 @@ public class ResearchProjectStatus {
         && Objects.equals(conditions, other.conditions)
         && Objects.equals(responsibilities, other.responsibilities)
         && Objects.equals(summary, other.summary)
-        && Objects.equals(namespaces, other.namespaces);
+        && Objects.equals(namespaces, other.namespaces)
+        && Objects.equals(backup, other.backup);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, conditions, responsibilities, summary, namespaces);
+    return Objects.hash(
+        observedGeneration, conditions, responsibilities, summary, namespaces, backup);
   }
 }

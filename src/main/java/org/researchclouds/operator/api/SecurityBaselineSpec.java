@@ -41,7 +41,8 @@ public record SecurityBaselineSpec(
         @JsonPropertyDescription(
             "RoleBindings accepted in project namespaces besides the operator's own, such as an"
                 + " auditors group with view.")
-        List<AllowedBinding> allowedBindings) {
+        List<AllowedBinding> allowedBindings,
+    @JsonPropertyDescription("The backup service and its floors.") BackupPolicy backup) {
 
   private static final PeerSelector DEFAULT_DNS =
       new PeerSelector("kube-system", Map.of("k8s-app", "kube-dns"));
@@ -65,6 +66,10 @@ public record SecurityBaselineSpec(
 
   public EnforcementMode enforcementModeOrDefault() {
     return enforcementMode == null ? EnforcementMode.Audit : enforcementMode;
+  }
+
+  public BackupPolicy backupOrDefault() {
+    return backup == null ? BackupPolicy.defaults() : backup;
   }
 
   public List<AllowedBinding> allowedBindingsOrEmpty() {

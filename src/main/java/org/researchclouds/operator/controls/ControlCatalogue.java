@@ -20,8 +20,10 @@ public final class ControlCatalogue {
             new WorkloadOwnershipControl(),
             new LimitedExposureControl(),
             new LeastPrivilegeControl(),
+            new BackupRecoveryControl(),
             new ComplianceControl(),
-            new GoodNetCitizenControl()));
+            new GoodNetCitizenControl(),
+            new BackupServiceControl()));
   }
 
   public List<Evaluation> evaluate(Observation observation) {

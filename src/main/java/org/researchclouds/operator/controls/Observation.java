@@ -7,10 +7,12 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.observe.VeleroState;
 
 /**
  * What the controls read: the project, its baseline, and the objects found in its namespaces.
@@ -22,6 +24,8 @@ import org.researchclouds.operator.api.SecurityBaseline;
  * @param roleBindings the RoleBindings of each project namespace, managed or not
  * @param roles the Roles of each project namespace
  * @param clusterRoles every ClusterRole of the cluster, by name
+ * @param velero what Velero holds for the project
+ * @param now when the observation was made, for the controls that compare with time
  */
 public record Observation(
     ResearchProject project,
@@ -32,7 +36,9 @@ public record Observation(
     List<Ingress> ingresses,
     Map<String, List<RoleBinding>> roleBindings,
     Map<String, List<Role>> roles,
-    Map<String, ClusterRole> clusterRoles) {
+    Map<String, ClusterRole> clusterRoles,
+    VeleroState velero,
+    Instant now) {
 
   public String projectName() {
     return project.getMetadata().getName();

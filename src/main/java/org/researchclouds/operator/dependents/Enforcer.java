@@ -12,7 +12,6 @@ import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.NetworkPolicyAudit;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.controls.RbacAudit;
-import org.researchclouds.operator.observe.ClusterView;
 
 /**
  * With the baseline in Enforce mode, removes what others added to a project namespace that undoes
@@ -28,13 +27,13 @@ public final class Enforcer {
   }
 
   /** Returns what it removed. */
-  public List<ResourceID> enforce(
-      ResearchProject project, SecurityBaseline baseline, ClusterView view) {
+  public List<ResourceID> enforce(Observation observation) {
     List<ResourceID> removed = new ArrayList<>();
+    ResearchProject project = observation.project();
+    SecurityBaseline baseline = observation.baseline();
     if (baseline.getSpec().enforcementModeOrDefault() != EnforcementMode.Enforce) {
       return removed;
     }
-    Observation observation = view.observe(project, baseline, List.of());
     for (String namespace : observation.presentNamespaces()) {
       for (NetworkPolicy policy : observation.policiesIn(namespace)) {
         if (NetworkPolicyAudit.widensExposure(

@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class ClusterView {
   private final InformerEventSource<Role, ResearchProject> roles;
   private final InformerEventSource<ClusterRole, ResearchProject> clusterRoles;
   private final InformerEventSource<ClusterRoleBinding, ResearchProject> clusterRoleBindings;
+  private final VeleroView velero;
 
   public ClusterView(EventSourceContext<ResearchProject> context) {
     namespaces =
@@ -63,6 +65,7 @@ public final class ClusterView {
     // project. Of ClusterRoleBindings, only the operator's own matter.
     clusterRoles = labelled(ClusterRole.class, null, context);
     clusterRoleBindings = labelled(ClusterRoleBinding.class, Names.managedSelector(), context);
+    velero = new VeleroView(context);
     // A baseline change can move every project's floors.
     baselines =
         new InformerEventSource<>(
@@ -88,7 +91,20 @@ public final class ClusterView {
         roleBindings,
         roles,
         clusterRoles,
-        clusterRoleBindings);
+        clusterRoleBindings,
+        velero.crdSource());
+  }
+
+  public VeleroView velero() {
+    return velero;
+  }
+
+  public VeleroState veleroState(ResearchProject project, SecurityBaseline baseline) {
+    var policy = baseline.getSpec().backupOrDefault();
+    return velero.state(
+        project.getMetadata().getName(),
+        policy.veleroNamespaceOrDefault(),
+        policy.storageLocationOrDefault());
   }
 
   public InformerEventSource<RoleBinding, ResearchProject> roleBindingCache() {
@@ -142,7 +158,10 @@ public final class ClusterView {
 
   /** What the controls read, leaving out objects the operator has just deleted. */
   public Observation observe(
-      ResearchProject project, SecurityBaseline baseline, Collection<ResourceID> justDeleted) {
+      ResearchProject project,
+      SecurityBaseline baseline,
+      Collection<ResourceID> justDeleted,
+      Instant now) {
     Map<String, Namespace> present = new LinkedHashMap<>();
     Map<String, List<NetworkPolicy>> policiesByNamespace = new LinkedHashMap<>();
     Map<String, List<RoleBinding>> bindingsByNamespace = new LinkedHashMap<>();
@@ -175,7 +194,9 @@ public final class ClusterView {
         rolesByNamespace,
         clusterRoles
             .list()
-            .collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity())));
+            .collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity())),
+        veleroState(project, baseline),
+        now);
   }
 
   private static <R extends HasMetadata> List<R> remaining(

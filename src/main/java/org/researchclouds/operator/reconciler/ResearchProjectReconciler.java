@@ -11,6 +11,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.researchclouds.operator.api.DeletionPolicy;
@@ -19,8 +21,13 @@ import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.ControlCatalogue;
 import org.researchclouds.operator.controls.ControlCatalogue.Evaluation;
+import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.dependents.AuditTrail;
+import org.researchclouds.operator.dependents.BackupWriter;
 import org.researchclouds.operator.dependents.Enforcer;
+import org.researchclouds.operator.dependents.FinalBackup;
+import org.researchclouds.operator.dependents.FinalBackup.Outcome;
+import org.researchclouds.operator.dependents.FinalBackup.Stage;
 import org.researchclouds.operator.dependents.GuardRails;
 import org.researchclouds.operator.dependents.NamespaceRelease;
 import org.researchclouds.operator.observe.ClusterView;
@@ -34,6 +41,8 @@ import org.researchclouds.operator.validation.ProjectValidator;
 @ControllerConfiguration(name = "researchproject")
 public class ResearchProjectReconciler
     implements Reconciler<ResearchProject>, Cleaner<ResearchProject> {
+  private static final Duration HELD_DELETION_RECHECK = Duration.ofSeconds(10);
+
   private final OperatorSettings settings;
   private final ControlCatalogue catalogue;
   private final StatusAggregator aggregator;
@@ -41,6 +50,9 @@ public class ResearchProjectReconciler
   private GuardRails guardRails;
   private Enforcer enforcer;
   private NamespaceRelease release;
+  private BackupWriter backups;
+  private FinalBackup finalBackup;
+  private AuditTrail trail;
 
   public ResearchProjectReconciler(OperatorSettings settings, ControlCatalogue catalogue) {
     this.settings = settings;
@@ -51,8 +63,10 @@ public class ResearchProjectReconciler
   @Override
   public List<EventSource<?, ResearchProject>> prepareEventSources(
       EventSourceContext<ResearchProject> context) {
-    AuditTrail trail = new AuditTrail(context.getClient(), settings.clock());
+    trail = new AuditTrail(context.getClient(), settings.clock());
     view = new ClusterView(context);
+    backups = new BackupWriter(context.getClient(), trail);
+    finalBackup = new FinalBackup(context.getClient(), trail);
     guardRails = new GuardRails(context.getClient(), trail);
     enforcer = new Enforcer(context.getClient(), trail);
     release = new NamespaceRelease(context.getClient(), trail);
@@ -66,30 +80,27 @@ public class ResearchProjectReconciler
         || Conditions.find(project.getStatus().getConditions(), StatusAggregator.READY).isEmpty()) {
       return withStatus(project, aggregator.initial(project)).rescheduleAfter(0);
     }
+    view.velero().startWatching(context);
     Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
     if (baseline.isEmpty()) {
-      Readiness missing =
-          Readiness.notReady(
-              "BaselineNotFound",
-              "SecurityBaseline "
-                  + settings.baselineName()
-                  + " does not exist, so the project's floors are unknown and nothing was applied;"
-                  + " the platform team creates it.");
       return withStatus(
-          project, aggregator.build(project, missing, List.of(), heldNamespaces(project)));
+          project,
+          aggregator.build(project, baselineMissing(), List.of(), heldNamespaces(project), null));
     }
     List<Problem> problems = ProjectValidator.validate(project, baseline.get(), view::namespace);
     Readiness readiness;
     List<ResourceID> removed = List.of();
     if (problems.isEmpty()) {
-      int policies = guardRails.apply(project, baseline.get(), view);
-      removed = enforcer.enforce(project, baseline.get(), view);
+      int objects = guardRails.apply(project, baseline.get(), view);
+      backups.apply(
+          project, baseline.get(), view.veleroState(project, baseline.get()), view.velero());
+      removed = enforcer.enforce(view.observe(project, baseline.get(), List.of(), now()));
       readiness =
           Readiness.ready(
               project.namespaceNames().size()
                   + " namespace(s) and "
-                  + policies
-                  + " NetworkPolicies in place.");
+                  + objects
+                  + " policies and bindings in place.");
     } else {
       readiness =
           Readiness.notReady(
@@ -97,10 +108,16 @@ public class ResearchProjectReconciler
               String.join(" ", problems.stream().map(Problem::message).toList())
                   + " Nothing was applied.");
     }
-    List<Evaluation> evaluations =
-        catalogue.evaluate(view.observe(project, baseline.get(), removed));
+    Observation observation = view.observe(project, baseline.get(), removed, now());
+    List<Evaluation> evaluations = catalogue.evaluate(observation);
     return withStatus(
-        project, aggregator.build(project, readiness, evaluations, heldNamespaces(project)));
+        project,
+        aggregator.build(
+            project,
+            readiness,
+            evaluations,
+            heldNamespaces(project),
+            BackupReport.of(observation)));
   }
 
   @Override
@@ -121,15 +138,66 @@ public class ResearchProjectReconciler
 
   @Override
   public DeleteControl cleanup(ResearchProject project, Context<ResearchProject> context) {
-    boolean delete = project.getSpec().deletionPolicyOrDefault() == DeletionPolicy.Delete;
+    if (project.getSpec().deletionPolicyOrDefault() == DeletionPolicy.Delete) {
+      view.velero().startWatching(context);
+      Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
+      if (baseline.isEmpty()) {
+        return holdDeletion(context, project, baselineMissing());
+      }
+      Outcome outcome =
+          finalBackup.take(
+              project, baseline.get(), view.veleroState(project, baseline.get()), now());
+      if (outcome.stage() != Stage.DONE) {
+        if (outcome.stage() == Stage.BLOCKED) {
+          warnOnce(project, outcome);
+        }
+        return holdDeletion(
+            context, project, Readiness.notReady(outcome.reason(), outcome.message()));
+      }
+    }
     for (Namespace namespace : view.namespacesHeldBy(project.getMetadata().getName())) {
-      if (delete) {
+      if (project.getSpec().deletionPolicyOrDefault() == DeletionPolicy.Delete) {
         release.delete(project, namespace, view);
       } else {
         release.orphan(project, namespace, view);
       }
     }
     return DeleteControl.defaultDelete();
+  }
+
+  /** Keeps the finalizer, and the namespaces with it, and says why in the status. */
+  private DeleteControl holdDeletion(
+      Context<ResearchProject> context, ResearchProject project, Readiness why) {
+    ResearchProjectStatus status = aggregator.withReadiness(project, why);
+    if (!status.equals(project.getStatus())) {
+      project.setStatus(status);
+      context.getClient().resources(ResearchProject.class).resource(project).updateStatus();
+    }
+    return DeleteControl.noFinalizerRemoval().rescheduleAfter(HELD_DELETION_RECHECK);
+  }
+
+  private void warnOnce(ResearchProject project, Outcome outcome) {
+    boolean said =
+        project.getStatus() != null
+            && Conditions.find(project.getStatus().getConditions(), StatusAggregator.READY)
+                .filter(ready -> outcome.reason().equals(ready.getReason()))
+                .isPresent();
+    if (!said) {
+      trail.warned(project, outcome.reason(), outcome.message());
+    }
+  }
+
+  private Readiness baselineMissing() {
+    return Readiness.notReady(
+        "BaselineNotFound",
+        "SecurityBaseline "
+            + settings.baselineName()
+            + " does not exist, so the project's floors are unknown and nothing was applied;"
+            + " the platform team creates it.");
+  }
+
+  private Instant now() {
+    return Instant.now(settings.clock());
   }
 
   private List<String> heldNamespaces(ResearchProject project) {

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.researchclouds.operator.api.BackupStatus;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
@@ -36,7 +37,8 @@ final class StatusAggregator {
       ResearchProject project,
       Readiness readiness,
       List<Evaluation> evaluations,
-      List<String> namespaces) {
+      List<String> namespaces,
+      BackupStatus backup) {
     ResearchProjectStatus previous =
         Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -76,12 +78,13 @@ final class StatusAggregator {
             count(responsibilities, Owner.Platform),
             count(responsibilities, Owner.Shared)));
     status.setNamespaces(namespaces);
+    status.setBackup(backup);
     return status;
   }
 
   /** A status for the very first reconcile, so that kstatus does not take silence for success. */
   ResearchProjectStatus initial(ResearchProject project) {
-    return build(project, Readiness.reconciling(), List.of(), List.of());
+    return build(project, Readiness.reconciling(), List.of(), List.of(), null);
   }
 
   /** The previous status with only Ready replaced, for failures that evaluated nothing. */
@@ -110,6 +113,7 @@ final class StatusAggregator {
     status.setResponsibilities(previous.getResponsibilities());
     status.setSummary(previous.getSummary());
     status.setNamespaces(previous.getNamespaces());
+    status.setBackup(previous.getBackup());
     return status;
   }
 

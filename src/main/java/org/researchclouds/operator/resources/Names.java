@@ -1,6 +1,10 @@
 package org.researchclouds.operator.resources;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.ResearchProject;
@@ -41,7 +45,59 @@ public final class Names {
   private static final String SELF_SERVICE_PREFIX = "researchproject-self-";
   private static final String EGRESS_POLICY_PREFIX = "rp-egress-";
 
+  /** Velero labels the Backups of a Schedule with the Schedule's name. */
+  public static final String VELERO_SCHEDULE_LABEL = "velero.io/schedule-name";
+
+  /** Marks the Restores and scratch namespaces of restore drills. */
+  public static final String DRILL_LABEL = ResearchProject.GROUP + "/restore-drill";
+
+  /** Marks the final Backup taken before a project's namespaces are deleted. */
+  public static final String FINAL_BACKUP_LABEL = ResearchProject.GROUP + "/final-backup";
+
+  private static final int MAX_LABEL_VALUE = 63;
+
   private Names() {}
+
+  /**
+   * The Velero Schedule of a project. Velero puts it in a label of every Backup, so it must stay
+   * within 63 characters: long project names are shortened with a hash that keeps them apart.
+   */
+  public static String backupSchedule(String projectName) {
+    return withinLabelLimit("rp-" + projectName, projectName);
+  }
+
+  /** The Backup taken before a project's namespaces are deleted. */
+  public static String finalBackup(String projectName) {
+    return backupSchedule(projectName) + "-final";
+  }
+
+  /** A restore drill's Restore, named after when it started (yyyyMMddHHmmss). */
+  public static String drillRestore(String projectName, String startedAt) {
+    return backupSchedule(projectName) + "-drill-" + startedAt;
+  }
+
+  /** The scratch namespace a drill restores one project namespace into. */
+  public static String drillNamespace(String projectName, String namespace) {
+    return "rp-drill-" + hash(projectName + "/" + namespace);
+  }
+
+  private static String withinLabelLimit(String name, String seed) {
+    if (name.length() <= MAX_LABEL_VALUE) {
+      return name;
+    }
+    String suffix = "-" + hash(seed);
+    return name.substring(0, MAX_LABEL_VALUE - suffix.length()) + suffix;
+  }
+
+  private static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 10);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
 
   public static String exposurePolicy(String exposureName) {
     return EXPOSURE_POLICY_PREFIX + exposureName;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.Member;
@@ -19,6 +20,8 @@ import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.resources.Names;
+import org.researchclouds.operator.timing.CronSchedule;
+import org.researchclouds.operator.timing.GoDuration;
 
 /**
  * Checks what the schema cannot know: who holds a namespace, ports named twice, sources the
@@ -50,6 +53,7 @@ public final class ProjectValidator {
     checkExposures(project, baseline, problems);
     checkEgress(project, problems);
     checkMembers(project, problems);
+    checkBackup(project, problems);
     return problems;
   }
 
@@ -218,6 +222,32 @@ public final class ProjectValidator {
 
   private static String qualified(Member member) {
     return member.namespace() == null ? member.name() : member.namespace() + "/" + member.name();
+  }
+
+  private static void checkBackup(ResearchProject project, List<Problem> problems) {
+    BackupSpec backup = project.getSpec().backupOrDefault();
+    check("spec.backup.schedule", () -> CronSchedule.parse(backup.scheduleOrDefault()), problems);
+    check(
+        "spec.backup.restoreDrill.schedule",
+        () -> CronSchedule.parse(backup.restoreDrillOrDefault().scheduleOrDefault()),
+        problems);
+    if (backup.retention() != null) {
+      check("spec.backup.retention", () -> GoDuration.parse(backup.retention()), problems);
+    }
+    if (backup.restoreTestInterval() != null) {
+      check(
+          "spec.backup.restoreTestInterval",
+          () -> GoDuration.parse(backup.restoreTestInterval()),
+          problems);
+    }
+  }
+
+  private static void check(String field, Runnable parse, List<Problem> problems) {
+    try {
+      parse.run();
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem("InvalidBackupSetting", field + ": " + e.getMessage() + "."));
+    }
   }
 
   private static void checkCidr(String where, String cidr, List<Problem> problems) {

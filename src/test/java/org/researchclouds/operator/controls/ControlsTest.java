@@ -20,6 +20,7 @@ import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.api.TermsOfUse;
+import org.researchclouds.operator.observe.VeleroState;
 
 /**
  * Each control over observed state: met when the guard rails hold, not met with a reason when not.
@@ -108,7 +109,9 @@ class ControlsTest {
                     .build()),
             applied.roleBindings(),
             applied.roles(),
-            applied.clusterRoles());
+            applied.clusterRoles(),
+            applied.velero(),
+            applied.now());
 
     Finding finding = new LimitedExposureControl().evaluate(observation);
 
@@ -238,8 +241,17 @@ class ControlsTest {
   void aMissingNamespaceFailsEveryNamespaceControl() {
     Observation nothing =
         new Observation(
-            project, baseline, Map.of(), Map.of(), List.of(), List.of(), Map.of(), Map.of(),
-            Map.of());
+            project,
+            baseline,
+            Map.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            VeleroState.absent(),
+            Fixtures.NOW);
 
     for (Control control :
         List.of(
@@ -262,7 +274,9 @@ class ControlsTest {
         List.of(),
         applied.roleBindings(),
         applied.roles(),
-        applied.clusterRoles());
+        applied.clusterRoles(),
+        applied.velero(),
+        applied.now());
   }
 
   private SecurityBaseline withTerms(TermsOfUse terms) {
@@ -277,7 +291,8 @@ class ControlsTest {
             terms,
             spec.enforcementMode(),
             spec.protectedNamespaces(),
-            spec.allowedBindings()));
+            spec.allowedBindings(),
+            spec.backup()));
     return changed;
   }
 
@@ -293,6 +308,7 @@ class ControlsTest {
             spec.members(),
             spec.network(),
             compliance,
+            spec.backup(),
             spec.deletionPolicy()));
   }
 }

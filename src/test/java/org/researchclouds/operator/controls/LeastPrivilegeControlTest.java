@@ -123,7 +123,8 @@ class LeastPrivilegeControlTest {
             spec.protectedNamespaces(),
             List.of(
                 new AllowedBinding(
-                    AllowedBinding.RoleKind.ClusterRole, "view", MemberKind.Group, "auditors"))));
+                    AllowedBinding.RoleKind.ClusterRole, "view", MemberKind.Group, "auditors")),
+            spec.backup()));
     Observation observation = Fixtures.applied(project, allowing);
     observation.roleBindings().get("lab").add(auditors);
 

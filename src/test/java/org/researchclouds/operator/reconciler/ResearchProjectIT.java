@@ -84,18 +84,25 @@ class ResearchProjectIT {
                 "tenant/workload-ownership", ResponsibilityState.Met),
             org.assertj.core.groups.Tuple.tuple("tenant/limited-exposure", ResponsibilityState.Met),
             org.assertj.core.groups.Tuple.tuple("tenant/least-privilege", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple("shared/compliance", ResponsibilityState.Met),
             org.assertj.core.groups.Tuple.tuple(
-                "shared/good-net-citizen", ResponsibilityState.Met));
-    assertThat(condition(project, "TenantResponsibilitiesMet").getStatus()).isEqualTo("True");
+                "tenant/backup-recovery", ResponsibilityState.Unknown),
+            org.assertj.core.groups.Tuple.tuple("shared/compliance", ResponsibilityState.Met),
+            org.assertj.core.groups.Tuple.tuple("shared/good-net-citizen", ResponsibilityState.Met),
+            org.assertj.core.groups.Tuple.tuple(
+                "platform/backup-service", ResponsibilityState.NotMet));
+    assertThat(responsibility(project, "tenant/backup-recovery").reason())
+        .isEqualTo("VeleroNotInstalled");
+    assertThat(condition(project, "TenantResponsibilitiesMet").getStatus()).isEqualTo("Unknown");
+    assertThat(condition(project, "PlatformResponsibilitiesMet").getStatus()).isEqualTo("False");
     assertThat(condition(project, "SharedResponsibilitiesMet").getStatus()).isEqualTo("True");
     assertThat(project.getStatus().getConditions())
         .allSatisfy(
             c ->
                 assertThat(c.getObservedGeneration())
                     .isEqualTo(project.getMetadata().getGeneration()));
-    assertThat(project.getStatus().getSummary().tenant()).isEqualTo("4/4");
+    assertThat(project.getStatus().getSummary().tenant()).isEqualTo("4/5");
     assertThat(project.getStatus().getSummary().shared()).isEqualTo("2/2");
+    assertThat(project.getStatus().getSummary().platform()).isEqualTo("0/1");
     assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(
             e -> {
@@ -299,7 +306,8 @@ class ResearchProjectIT {
                 Fixtures.spec(
                     List.of("gone-created", "gone-adopted"),
                     new NetworkSpec(null, null),
-                    DeletionPolicy.Delete)))
+                    DeletionPolicy.Delete,
+                    Fixtures.noBackups())))
         .create();
     awaitReady("gone");
     assertThat(client.namespaces().withName("gone-adopted").get().getMetadata().getAnnotations())
@@ -336,6 +344,7 @@ class ResearchProjectIT {
                       List.of(new Member(MemberKind.User, "dev", null, ProjectRole.developer)),
                       spec.network(),
                       spec.compliance(),
+                      spec.backup(),
                       spec.deletionPolicy()));
               return project;
             });
@@ -448,6 +457,54 @@ class ResearchProjectIT {
     return client.rbac().roleBindings().inNamespace(namespace).list().getItems().stream()
         .map(b -> b.getMetadata().getName())
         .toList();
+  }
+
+  @Test
+  void deleteWithBackupsOnKeepsTheNamespacesWhileNoFinalBackupCanBeTaken() {
+    client
+        .resource(
+            Fixtures.project(
+                "unsaved",
+                Fixtures.spec(
+                    List.of("unsaved"), new NetworkSpec(null, null), DeletionPolicy.Delete)))
+        .create();
+    awaitReady("unsaved");
+
+    client.resources(ResearchProject.class).withName("unsaved").delete();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(condition(get("unsaved"), "Ready").getReason())
+                    .isEqualTo("FinalBackupImpossible"));
+    assertThat(client.namespaces().withName("unsaved").get()).isNotNull();
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("FinalBackupImpossible"));
+
+    client
+        .resources(ResearchProject.class)
+        .withName("unsaved")
+        .edit(
+            p -> {
+              ResearchProjectSpec spec = p.getSpec();
+              p.setSpec(
+                  new ResearchProjectSpec(
+                      spec.namespaces(),
+                      spec.displayName(),
+                      spec.contacts(),
+                      spec.dataClassification(),
+                      spec.members(),
+                      spec.network(),
+                      spec.compliance(),
+                      spec.backup(),
+                      DeletionPolicy.Retain));
+              return p;
+            });
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> get("unsaved") == null);
+    assertThat(client.namespaces().withName("unsaved").get().getMetadata().getLabels())
+        .containsEntry(Names.ORPHANED_LABEL, "true");
   }
 
   private static ResearchProject awaitReady(String name) {

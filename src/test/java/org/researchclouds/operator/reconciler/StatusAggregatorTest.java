@@ -32,7 +32,8 @@ class StatusAggregatorTest {
                     tenant("tenant/a", Finding.met("Fine", "ok")),
                     tenant("tenant/b", Finding.notMet("Broken", "fix it")),
                     shared("shared/c", Finding.unknown("CannotTell", "no data"))),
-                List.of("lab"));
+                List.of("lab"),
+                null);
 
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
     assertThat(status.getConditions())
@@ -56,10 +57,11 @@ class StatusAggregatorTest {
   @Test
   void keepsTransitionTimesUntilAStateFlipsSoAnUnchangedWorldGivesAnEqualStatus() {
     List<Evaluation> met = List.of(tenant("tenant/a", Finding.met("Fine", "ok")));
-    project.setStatus(at(T0).build(project, Readiness.ready("in place"), met, List.of("lab")));
+    project.setStatus(
+        at(T0).build(project, Readiness.ready("in place"), met, List.of("lab"), null));
 
     ResearchProjectStatus same =
-        at(T1).build(project, Readiness.ready("in place"), met, List.of("lab"));
+        at(T1).build(project, Readiness.ready("in place"), met, List.of("lab"), null);
     assertThat(same).isEqualTo(project.getStatus());
 
     ResearchProjectStatus flipped =
@@ -68,7 +70,8 @@ class StatusAggregatorTest {
                 project,
                 Readiness.ready("in place"),
                 List.of(tenant("tenant/a", Finding.notMet("Broken", "fix it"))),
-                List.of("lab"));
+                List.of("lab"),
+                null);
     assertThat(flipped.getResponsibilities().get(0).lastTransitionTime()).isEqualTo(T1.toString());
     assertThat(flipped.getConditions().get(0).getLastTransitionTime()).isEqualTo(T0.toString());
     assertThat(flipped.getConditions().get(1).getLastTransitionTime()).isEqualTo(T1.toString());
@@ -82,7 +85,8 @@ class StatusAggregatorTest {
                 project,
                 Readiness.ready("in place"),
                 List.of(tenant("tenant/a", Finding.met("Fine", "ok"))),
-                List.of("lab")));
+                List.of("lab"),
+                null));
 
     ResearchProjectStatus failed =
         at(T1).withReadiness(project, Readiness.notReady("ReconcileFailed", "boom"));

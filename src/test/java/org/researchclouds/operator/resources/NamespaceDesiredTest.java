@@ -49,7 +49,8 @@ class NamespaceDesiredTest {
             spec.termsOfUse(),
             spec.enforcementMode(),
             spec.protectedNamespaces(),
-            spec.allowedBindings()));
+            spec.allowedBindings(),
+            spec.backup()));
 
     assertThat(
             NamespaceDesired.desired(project, "open", Fixtures.baseline())
@@ -72,6 +73,7 @@ class NamespaceDesiredTest {
             spec.members(),
             spec.network(),
             spec.compliance(),
+            spec.backup(),
             spec.deletionPolicy()));
   }
 }

@@ -124,7 +124,8 @@ class NetworkPolicyDesiredTest {
             spec.termsOfUse(),
             spec.enforcementMode(),
             spec.protectedNamespaces(),
-            spec.allowedBindings()));
+            spec.allowedBindings(),
+            spec.backup()));
 
     NetworkPolicy policy =
         named(NetworkPolicyDesired.desired(project, "lab", noController), "rp-expose-web");

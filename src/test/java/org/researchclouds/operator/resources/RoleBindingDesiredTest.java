@@ -82,6 +82,7 @@ class RoleBindingDesiredTest {
             members,
             spec.network(),
             spec.compliance(),
+            spec.backup(),
             spec.deletionPolicy()));
   }
 }

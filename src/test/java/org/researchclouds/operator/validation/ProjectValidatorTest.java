@@ -84,6 +84,7 @@ class ProjectValidatorTest {
                     new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.developer)),
                 spec.network(),
                 spec.compliance(),
+                spec.backup(),
                 spec.deletionPolicy()));
 
     assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES))
@@ -158,7 +159,8 @@ class ProjectValidatorTest {
             spec.termsOfUse(),
             spec.enforcementMode(),
             spec.protectedNamespaces(),
-            spec.allowedBindings()));
+            spec.allowedBindings(),
+            spec.backup()));
 
     assertThat(ProjectValidator.validate(project, noController, NO_NAMESPACES))
         .extracting(Problem::reason)

@@ -1,0 +1,71 @@
+package org.researchclouds.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/** The platform's backup service and the floors it sets for every project. */
+public record BackupPolicy(
+    @Pattern(Patterns.DNS_LABEL)
+        @JsonPropertyDescription("Namespace where Velero runs (default velero).")
+        String veleroNamespace,
+    @JsonPropertyDescription("Velero BackupStorageLocation to use (default default).")
+        String storageLocation,
+    @Pattern(Patterns.DURATION)
+        @JsonPropertyDescription("Shortest retention a project may set (default 168h).")
+        String minimumRetention,
+    @Pattern(Patterns.DURATION)
+        @JsonPropertyDescription("Retention when a project sets none (default 720h).")
+        String defaultRetention,
+    @Pattern(Patterns.DURATION)
+        @JsonPropertyDescription(
+            "How recent a restore test must be when a project sets none (default 2160h, 90 days).")
+        String restoreTestInterval,
+    @JsonPropertyDescription("Back up volume data with Velero's file-system backup (default true).")
+        Boolean volumeData,
+    @Size(max = 4)
+        @JsonPropertyDescription("Classifications for which backups cannot be switched off.")
+        List<DataClassification> mandatoryFor,
+    @Pattern(Patterns.DURATION)
+        @JsonPropertyDescription(
+            "How long a deleted project's final backup may take before deletion stops (default"
+                + " 1h).")
+        String finalBackupTimeout) {
+
+  public static BackupPolicy defaults() {
+    return new BackupPolicy(null, null, null, null, null, null, null, null);
+  }
+
+  public String veleroNamespaceOrDefault() {
+    return veleroNamespace == null ? "velero" : veleroNamespace;
+  }
+
+  public String storageLocationOrDefault() {
+    return storageLocation == null ? "default" : storageLocation;
+  }
+
+  public String minimumRetentionOrDefault() {
+    return minimumRetention == null ? "168h" : minimumRetention;
+  }
+
+  public String defaultRetentionOrDefault() {
+    return defaultRetention == null ? "720h" : defaultRetention;
+  }
+
+  public String restoreTestIntervalOrDefault() {
+    return restoreTestInterval == null ? "2160h" : restoreTestInterval;
+  }
+
+  public boolean volumeDataOrDefault() {
+    return volumeData == null || volumeData;
+  }
+
+  public List<DataClassification> mandatoryForOrEmpty() {
+    return mandatoryFor == null ? List.of() : mandatoryFor;
+  }
+
+  public String finalBackupTimeoutOrDefault() {
+    return finalBackupTimeout == null ? "1h" : finalBackupTimeout;
+  }
+}

@@ -1,0 +1,146 @@
+package org.researchclouds.operator.observe;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.GroupVersionKind;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.resources.Names;
+
+/**
+ * Velero as the operator sees it. Velero may be missing when the operator starts and installed
+ * later: a CRD informer notices, and the informers for Velero's kinds are registered with JOSDK
+ * then, without a restart.
+ */
+public final class VeleroView {
+  private static final String GROUP = "velero.io";
+  private static final List<String> KINDS =
+      List.of("Schedule", "Backup", "Restore", "BackupStorageLocation");
+
+  private final InformerEventSource<CustomResourceDefinition, ResearchProject> crds;
+  private volatile Map<String, InformerEventSource<GenericKubernetesResource, ResearchProject>>
+      informers = Map.of();
+
+  public VeleroView(EventSourceContext<ResearchProject> context) {
+    crds =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(
+                    CustomResourceDefinition.class, ResearchProject.class)
+                .withName("velero-crds")
+                .withOnAddFilter(VeleroView::isVelero)
+                .withOnUpdateFilter((updated, old) -> isVelero(updated))
+                .withOnDeleteFilter((deleted, stale) -> isVelero(deleted))
+                // A Velero CRD appearing or going touches every project.
+                .withSecondaryToPrimaryMapper(
+                    crd ->
+                        isVelero(crd)
+                            ? context
+                                .getPrimaryCache()
+                                .list()
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet())
+                            : Set.of())
+                .build(),
+            context);
+  }
+
+  public InformerEventSource<CustomResourceDefinition, ResearchProject> crdSource() {
+    return crds;
+  }
+
+  public boolean installed() {
+    return KINDS.stream()
+        .allMatch(kind -> crds.get(new ResourceID(plural(kind) + "." + GROUP)).isPresent());
+  }
+
+  /** Registers the Velero informers once Velero is installed; a no-op before and after. */
+  public void startWatching(Context<ResearchProject> context) {
+    if (!installed() || !informers.isEmpty()) {
+      return;
+    }
+    synchronized (this) {
+      if (!informers.isEmpty()) {
+        return;
+      }
+      var retriever = context.eventSourceRetriever();
+      EventSourceContext<ResearchProject> sourceContext =
+          retriever.eventSourceContextForDynamicRegistration();
+      informers =
+          KINDS.stream()
+              .collect(
+                  Collectors.toMap(
+                      kind -> kind,
+                      kind ->
+                          (InformerEventSource<GenericKubernetesResource, ResearchProject>)
+                              retriever.dynamicallyRegisterEventSource(
+                                  informer(kind, sourceContext))));
+    }
+  }
+
+  public InformerEventSource<GenericKubernetesResource, ResearchProject> cache(String kind) {
+    return informers.get(kind);
+  }
+
+  public VeleroState state(String project, String veleroNamespace, String storageLocation) {
+    if (!installed() || informers.isEmpty()) {
+      return VeleroState.absent();
+    }
+    String schedule = Names.backupSchedule(project);
+    return new VeleroState(
+        true,
+        informers.get("Schedule").get(new ResourceID(schedule, veleroNamespace)),
+        informers
+            .get("Backup")
+            .list(
+                veleroNamespace,
+                b ->
+                    schedule.equals(label(b, Names.VELERO_SCHEDULE_LABEL))
+                        || Names.finalBackup(project).equals(b.getMetadata().getName()))
+            .toList(),
+        informers
+            .get("Restore")
+            .list(veleroNamespace, r -> project.equals(label(r, Names.PROJECT_LABEL)))
+            .toList(),
+        informers
+            .get("BackupStorageLocation")
+            .get(new ResourceID(storageLocation, veleroNamespace)));
+  }
+
+  private static InformerEventSource<GenericKubernetesResource, ResearchProject> informer(
+      String kind, EventSourceContext<ResearchProject> context) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(
+                new GroupVersionKind(GROUP, "v1", kind), ResearchProject.class)
+            .withName("velero-" + plural(kind))
+            .withSecondaryToPrimaryMapper(
+                object ->
+                    Optional.ofNullable(label(object, Names.PROJECT_LABEL))
+                        .map(p -> Set.of(new ResourceID(p)))
+                        .orElse(Set.of()))
+            .build(),
+        context);
+  }
+
+  private static String label(HasMetadata object, String key) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels == null ? null : labels.get(key);
+  }
+
+  private static boolean isVelero(CustomResourceDefinition crd) {
+    return GROUP.equals(crd.getSpec().getGroup());
+  }
+
+  private static String plural(String kind) {
+    return kind.toLowerCase() + (kind.endsWith("s") ? "es" : "s");
+  }
+}
