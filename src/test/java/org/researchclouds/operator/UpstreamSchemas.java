@@ -9,6 +9,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +62,14 @@ public final class UpstreamSchemas {
               return REGISTRY.getSchema(openApi.toString(), InputFormat.JSON);
             });
     return errors(schema, object);
+  }
+
+  /** Creates a third-party CRD of the schemas folder in the (mock) API server. */
+  public static void installCrd(KubernetesClient client, String crdFile) {
+    JsonNode crd = read(ROOT.resolve(crdFile));
+    client
+        .resource(Serialization.unmarshal(crd.toString(), CustomResourceDefinition.class))
+        .create();
   }
 
   private static List<String> errors(Schema schema, Object object) {

@@ -1,6 +1,5 @@
 package org.researchclouds.operator.dependents;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
@@ -14,10 +13,7 @@ import org.researchclouds.operator.resources.Names;
  * deletes it when the project switches backups off. Backups already taken are never touched.
  */
 public final class BackupWriter {
-  /** Velero owns a Schedule's status; the operator owns its spec. */
-  static final WhollyOwnedKind<GenericKubernetesResource> SCHEDULE =
-      new WhollyOwnedKind<>(s -> s.getAdditionalProperties().get("spec"), s -> null);
-
+  private final VeleroScheduleKind scheduleKind = new VeleroScheduleKind();
   private final ObjectWriter writer;
 
   public BackupWriter(KubernetesClient client, AuditTrail trail) {
@@ -32,7 +28,7 @@ public final class BackupWriter {
     if (BackupScheduleDesired.enabled(project, baseline)) {
       writer.apply(
           project,
-          SCHEDULE,
+          scheduleKind,
           BackupScheduleDesired.desired(project, baseline),
           state.schedule(),
           velero.cache("Schedule"));

@@ -32,7 +32,7 @@ final class WhollyOwnedKind<R extends HasMetadata> implements OwnedKind<R> {
   private final Function<R, Object> content;
   private final Function<R, Object> immutableContent;
 
-  WhollyOwnedKind(Function<R, Object> content, Function<R, Object> immutableContent) {
+  private WhollyOwnedKind(Function<R, Object> content, Function<R, Object> immutableContent) {
     this.content = content;
     this.immutableContent = immutableContent;
   }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -537,10 +538,12 @@ class ResearchProjectIT {
 
   static Responsibility responsibility(ResearchProject project, String id) {
     assertThat(project.getStatus()).as("status of %s", project.getMetadata().getName()).isNotNull();
-    return project.getStatus().getResponsibilities().stream()
-        .filter(r -> r.id().equals(id))
-        .findFirst()
-        .orElseThrow();
+    Optional<Responsibility> found =
+        project.getStatus().getResponsibilities().stream()
+            .filter(r -> r.id().equals(id))
+            .findFirst();
+    assertThat(found).as("responsibility %s", id).isPresent();
+    return found.get();
   }
 
   private static NetworkPolicy policy(String namespace, String name) {

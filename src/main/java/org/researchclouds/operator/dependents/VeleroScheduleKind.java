@@ -1,0 +1,39 @@
+package org.researchclouds.operator.dependents;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.Objects;
+
+/**
+ * A Velero Schedule: the operator owns its spec, labels and owner; Velero owns its status, which
+ * shares the object (Velero's CRD has no status subresource) and so must survive every update.
+ */
+final class VeleroScheduleKind implements OwnedKind<GenericKubernetesResource> {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  @Override
+  public boolean upToDate(GenericKubernetesResource desired, GenericKubernetesResource actual) {
+    return Objects.equals(spec(desired), spec(actual))
+        && Labels.of(actual).entrySet().containsAll(Labels.of(desired).entrySet())
+        && Objects.equals(
+            desired.getMetadata().getOwnerReferences(), actual.getMetadata().getOwnerReferences());
+  }
+
+  @Override
+  public GenericKubernetesResource merged(
+      GenericKubernetesResource desired, GenericKubernetesResource actual) {
+    GenericKubernetesResource merged = SERIALIZATION.clone(actual);
+    merged.setAdditionalProperty("spec", spec(desired));
+    merged.setMetadata(
+        new ObjectMetaBuilder(actual.getMetadata())
+            .addToLabels(desired.getMetadata().getLabels())
+            .withOwnerReferences(desired.getMetadata().getOwnerReferences())
+            .build());
+    return merged;
+  }
+
+  private static Object spec(GenericKubernetesResource schedule) {
+    return schedule.getAdditionalProperties().get("spec");
+  }
+}

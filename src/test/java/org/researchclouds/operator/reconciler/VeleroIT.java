@@ -1,0 +1,308 @@
+package org.researchclouds.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.OperatorHarness;
+import org.researchclouds.operator.UpstreamSchemas;
+import org.researchclouds.operator.VeleroFixtures;
+import org.researchclouds.operator.api.BackupSpec;
+import org.researchclouds.operator.api.DeletionPolicy;
+import org.researchclouds.operator.api.NetworkSpec;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.ResponsibilityState;
+import org.researchclouds.operator.resources.Names;
+
+/**
+ * The operator with Velero: absent at start and installed later, then Backups and Restores written
+ * the way Velero writes them drive the backup control, and deletion waits for a final backup.
+ */
+@EnableKubernetesMockClient(crud = true)
+@TestMethodOrder(OrderAnnotation.class)
+class VeleroIT {
+  private static final String VELERO = VeleroFixtures.NAMESPACE;
+  static KubernetesClient client;
+  private static OperatorHarness operator;
+
+  @BeforeAll
+  static void startOperatorWithoutVelero() {
+    operator = new OperatorHarness(client, "default", Duration.ofSeconds(2));
+    client.resource(Fixtures.baseline()).create();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  @Order(1)
+  void reportsVeleroMissingThenPicksItUpWithoutARestart() {
+    client.resource(Fixtures.project("archive", "archive")).create();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              var backup =
+                  ResearchProjectIT.responsibility(get("archive"), "tenant/backup-recovery");
+              assertThat(backup.state()).isEqualTo(ResponsibilityState.Unknown);
+              assertThat(backup.reason()).isEqualTo("VeleroNotInstalled");
+              assertThat(
+                      ResearchProjectIT.responsibility(get("archive"), "platform/backup-service")
+                          .reason())
+                  .isEqualTo("VeleroNotInstalled");
+            });
+
+    for (String crd :
+        List.of(
+            "velero.io_schedules.yaml",
+            "velero.io_backups.yaml",
+            "velero.io_restores.yaml",
+            "velero.io_backupstoragelocations.yaml")) {
+      UpstreamSchemas.installCrd(client, crd);
+    }
+    velero("BackupStorageLocation")
+        .inNamespace(VELERO)
+        .resource(VeleroFixtures.storageLocation("default", "Available"))
+        .create();
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(schedule("archive")).isNotNull());
+    GenericKubernetesResource schedule = schedule("archive");
+    assertThat(UpstreamSchemas.crdErrors(schedule, "velero.io_schedules.yaml")).isEmpty();
+    assertThat(schedule.getMetadata().getLabels()).containsEntry(Names.PROJECT_LABEL, "archive");
+    Map<String, Object> template = schedule.get("spec", "template");
+    assertThat(template)
+        .containsEntry("includedNamespaces", List.of("archive"))
+        .containsEntry("storageLocation", "default")
+        .containsEntry("ttl", "720h0m0s");
+    assertThat((Map<String, Object>) template.get("metadata"))
+        .isEqualTo(Map.of("labels", Names.managedLabels("archive")));
+    assertThat((Object) schedule.get("spec", "useOwnerReferencesInBackup")).isEqualTo(false);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ResearchProjectIT.responsibility(get("archive"), "platform/backup-service")
+                            .state())
+                    .isEqualTo(ResponsibilityState.Met));
+  }
+
+  @Test
+  @Order(2)
+  void repairsTheScheduleAndKeepsVelerosStatus() {
+    velero("Schedule")
+        .inNamespace(VELERO)
+        .withName(Names.backupSchedule("archive"))
+        .edit(
+            s -> {
+              Map<String, Object> spec = s.get("spec");
+              spec.put("schedule", "* * * * *");
+              s.setAdditionalProperty("status", Map.of("phase", "Enabled"));
+              return s;
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat((Object) schedule("archive").get("spec", "schedule"))
+                    .isEqualTo("0 2 * * *"));
+    assertThat((Object) schedule("archive").get("status", "phase")).isEqualTo("Enabled");
+
+    velero("Schedule").inNamespace(VELERO).withName(Names.backupSchedule("archive")).delete();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(schedule("archive")).isNotNull());
+  }
+
+  @Test
+  @Order(3)
+  void backupsAndRestoresDriveTheControlThroughEachState() {
+    Instant now = Instant.now();
+    awaitBackupReason("archive", "NoBackupYet");
+
+    create("Backup", VeleroFixtures.backup("archive", "Completed", now.minus(Duration.ofHours(2))));
+    awaitBackupReason("archive", "NoRestoreTest");
+
+    create(
+        "Restore", VeleroFixtures.restore("archive", "Completed", now.minus(Duration.ofDays(3))));
+    awaitBackupReason("archive", "BackupsRecoverable");
+    ResearchProject project = get("archive");
+    assertThat(project.getStatus().getBackup().lastBackupPhase()).isEqualTo("Completed");
+    assertThat(project.getStatus().getBackup().lastRestoreTest().itemsRestored()).isEqualTo(42L);
+
+    create(
+        "Backup",
+        VeleroFixtures.backup("archive", "PartiallyFailed", now.minus(Duration.ofMinutes(5))));
+    awaitBackupReason("archive", "BackupFailed");
+    assertThat(ResearchProjectIT.responsibility(get("archive"), "tenant/backup-recovery").message())
+        .contains("PartiallyFailed")
+        .contains("velero backup logs");
+  }
+
+  @Test
+  @Order(4)
+  void raisesRetentionToTheBaselinesMinimumAndSaysSo() {
+    client
+        .resource(
+            Fixtures.project(
+                "short-lived",
+                Fixtures.spec(
+                    List.of("short-lived"),
+                    new NetworkSpec(null, null),
+                    DeletionPolicy.Retain,
+                    new BackupSpec(true, "0 3 * * *", "24h", null, null, null))))
+        .create();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(schedule("short-lived")).isNotNull();
+              assertThat((Object) schedule("short-lived").get("spec", "template", "ttl"))
+                  .isEqualTo("168h0m0s");
+            });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(get("short-lived").getStatus().getBackup().retention())
+                    .contains("raised from 24h"));
+  }
+
+  @Test
+  @Order(5)
+  void deletionWaitsForTheFinalBackupThenDeletesTheNamespaces() {
+    client.resource(deletable("saved")).create();
+    awaitReady("saved");
+
+    client.resources(ResearchProject.class).withName("saved").delete();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(finalBackup("saved")).isNotNull());
+    GenericKubernetesResource backup = finalBackup("saved");
+    assertThat(backup.getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(UpstreamSchemas.crdErrors(backup, "velero.io_backups.yaml")).isEmpty();
+    assertThat(client.namespaces().withName("saved").get()).isNotNull();
+    assertThat(ResearchProjectIT.condition(get("saved"), "Ready").getReason())
+        .isEqualTo("FinalBackupInProgress");
+
+    finish(backup, "Completed");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> get("saved") == null);
+    assertThat(client.namespaces().withName("saved").get()).isNull();
+  }
+
+  @Test
+  @Order(6)
+  void aFailedFinalBackupKeepsTheNamespacesAndSaysWhy() {
+    client.resource(deletable("precious")).create();
+    awaitReady("precious");
+
+    client.resources(ResearchProject.class).withName("precious").delete();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(finalBackup("precious")).isNotNull());
+    finish(finalBackup("precious"), "Failed");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(ResearchProjectIT.condition(get("precious"), "Ready").getReason())
+                    .isEqualTo("FinalBackupFailed"));
+    assertThat(client.namespaces().withName("precious").get()).isNotNull();
+    assertThat(get("precious").getMetadata().getFinalizers()).isNotEmpty();
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("FinalBackupFailed"));
+  }
+
+  private static ResearchProject deletable(String name) {
+    return Fixtures.project(
+        name, Fixtures.spec(List.of(name), new NetworkSpec(null, null), DeletionPolicy.Delete));
+  }
+
+  private static void finish(GenericKubernetesResource backup, String phase) {
+    velero("Backup")
+        .inNamespace(VELERO)
+        .withName(backup.getMetadata().getName())
+        .edit(
+            b -> {
+              b.setAdditionalProperty(
+                  "status",
+                  Map.of(
+                      "phase",
+                      phase,
+                      "startTimestamp",
+                      Instant.now().minusSeconds(60).toString(),
+                      "completionTimestamp",
+                      Instant.now().toString()));
+              return b;
+            });
+  }
+
+  private static void awaitReady(String name) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ResearchProjectIT.condition(get(name), "Ready").getStatus())
+                    .isEqualTo("True"));
+  }
+
+  private static void awaitBackupReason(String project, String reason) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ResearchProjectIT.responsibility(get(project), "tenant/backup-recovery")
+                            .reason())
+                    .isEqualTo(reason));
+  }
+
+  private static void create(String kind, GenericKubernetesResource object) {
+    velero(kind).inNamespace(VELERO).resource(object).create();
+  }
+
+  private static GenericKubernetesResource schedule(String project) {
+    return velero("Schedule").inNamespace(VELERO).withName(Names.backupSchedule(project)).get();
+  }
+
+  private static GenericKubernetesResource finalBackup(String project) {
+    return velero("Backup").inNamespace(VELERO).withName(Names.finalBackup(project)).get();
+  }
+
+  private static MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      velero(String kind) {
+    return client.genericKubernetesResources("velero.io/v1", kind);
+  }
+
+  private static ResearchProject get(String name) {
+    return client.resources(ResearchProject.class).withName(name).get();
+  }
+}
