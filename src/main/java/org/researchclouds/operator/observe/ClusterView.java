@@ -34,6 +34,7 @@ import org.researchclouds.operator.resources.Names;
  */
 public final class ClusterView {
   private static final String BY_PROJECT = "byProject";
+  private static final String BY_DRILL = "byDrill";
 
   private final InformerEventSource<Namespace, ResearchProject> namespaces;
   private final InformerEventSource<NetworkPolicy, ResearchProject> policies;
@@ -55,7 +56,10 @@ public final class ClusterView {
             context);
     namespaces.addIndexers(
         Map.<String, Function<Namespace, List<String>>>of(
-            BY_PROJECT, ns -> projectOf(ns).map(id -> List.of(id.getName())).orElse(List.of())));
+            BY_PROJECT,
+            ns -> projectOf(ns).map(id -> List.of(id.getName())).orElse(List.of()),
+            BY_DRILL,
+            ns -> labelValue(ns, Names.DRILL_OF_LABEL).map(List::of).orElse(List.of())));
     policies = namespaced(NetworkPolicy.class, context);
     services = namespaced(Service.class, context);
     ingresses = namespaced(Ingress.class, context);
@@ -152,6 +156,11 @@ public final class ClusterView {
     return namespaces.byIndex(BY_PROJECT, project);
   }
 
+  /** The scratch namespaces of the project's restore drill, if one runs. */
+  public List<Namespace> drillNamespaces(String project) {
+    return namespaces.byIndex(BY_DRILL, project);
+  }
+
   public List<NetworkPolicy> policies(String namespace) {
     return policies.list(namespace).toList();
   }
@@ -229,8 +238,11 @@ public final class ClusterView {
   }
 
   private static Optional<ResourceID> projectOf(HasMetadata object) {
+    return labelValue(object, Names.PROJECT_LABEL).map(ResourceID::new);
+  }
+
+  private static Optional<String> labelValue(HasMetadata object, String key) {
     Map<String, String> labels = object.getMetadata().getLabels();
-    String project = labels == null ? null : labels.get(Names.PROJECT_LABEL);
-    return Optional.ofNullable(project).map(ResourceID::new);
+    return Optional.ofNullable(labels == null ? null : labels.get(key));
   }
 }

@@ -30,7 +30,9 @@ import org.researchclouds.operator.dependents.FinalBackup.Outcome;
 import org.researchclouds.operator.dependents.FinalBackup.Stage;
 import org.researchclouds.operator.dependents.GuardRails;
 import org.researchclouds.operator.dependents.NamespaceRelease;
+import org.researchclouds.operator.dependents.RestoreDrills;
 import org.researchclouds.operator.observe.ClusterView;
+import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.validation.Problem;
 import org.researchclouds.operator.validation.ProjectValidator;
 
@@ -52,6 +54,7 @@ public class ResearchProjectReconciler
   private NamespaceRelease release;
   private BackupWriter backups;
   private FinalBackup finalBackup;
+  private RestoreDrills drills;
   private AuditTrail trail;
 
   public ResearchProjectReconciler(OperatorSettings settings, ControlCatalogue catalogue) {
@@ -67,6 +70,7 @@ public class ResearchProjectReconciler
     view = new ClusterView(context);
     backups = new BackupWriter(context.getClient(), trail);
     finalBackup = new FinalBackup(context.getClient(), trail);
+    drills = new RestoreDrills(context.getClient(), trail);
     guardRails = new GuardRails(context.getClient(), trail);
     enforcer = new Enforcer(context.getClient(), trail);
     release = new NamespaceRelease(context.getClient(), trail);
@@ -92,8 +96,9 @@ public class ResearchProjectReconciler
     List<ResourceID> removed = List.of();
     if (problems.isEmpty()) {
       int objects = guardRails.apply(project, baseline.get(), view);
-      backups.apply(
-          project, baseline.get(), view.veleroState(project, baseline.get()), view.velero());
+      VeleroState velero = view.veleroState(project, baseline.get());
+      backups.apply(project, baseline.get(), velero, view.velero());
+      drills.run(project, baseline.get(), velero, view, now());
       removed = enforcer.enforce(view.observe(project, baseline.get(), List.of(), now()));
       readiness =
           Readiness.ready(

@@ -48,8 +48,17 @@ public final class Names {
   /** Velero labels the Backups of a Schedule with the Schedule's name. */
   public static final String VELERO_SCHEDULE_LABEL = "velero.io/schedule-name";
 
-  /** Marks the Restores and scratch namespaces of restore drills. */
+  /** Marks a restore drill's Restore. */
   public static final String DRILL_LABEL = ResearchProject.GROUP + "/restore-drill";
+
+  /**
+   * Names the project a drill's scratch namespace serves. Not the project label: a scratch
+   * namespace is no project namespace, and grants the project's members nothing.
+   */
+  public static final String DRILL_OF_LABEL = ResearchProject.GROUP + "/restore-drill-of";
+
+  /** On a scratch namespace: the drill's Restore, whose end lets the namespace go. */
+  public static final String DRILL_RESTORE_ANNOTATION = ResearchProject.GROUP + "/restore";
 
   /** Marks the final Backup taken before a project's namespaces are deleted. */
   public static final String FINAL_BACKUP_LABEL = ResearchProject.GROUP + "/final-backup";

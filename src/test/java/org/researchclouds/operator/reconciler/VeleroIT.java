@@ -28,6 +28,7 @@ import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
+import org.researchclouds.operator.api.RestoreDrill;
 import org.researchclouds.operator.resources.Names;
 
 /**
@@ -236,6 +237,88 @@ class VeleroIT {
     assertThat(get("precious").getMetadata().getFinalizers()).isNotEmpty();
     assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("FinalBackupFailed"));
+  }
+
+  @Test
+  @Order(7)
+  void aRestoreDrillRunsEndToEndAndCountsAsTheRestoreTest() {
+    client
+        .resource(
+            Fixtures.project(
+                "drilled",
+                Fixtures.spec(
+                    List.of("drilled"),
+                    new NetworkSpec(null, null),
+                    DeletionPolicy.Retain,
+                    new BackupSpec(true, null, null, null, null, new RestoreDrill(true, null)))))
+        .create();
+    awaitReady("drilled");
+    create(
+        "Backup", VeleroFixtures.backup("drilled", "Completed", Instant.now().minusSeconds(600)));
+
+    String scratch = Names.drillNamespace("drilled", "drilled");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(drillRestores("drilled")).hasSize(1));
+    GenericKubernetesResource restore = drillRestores("drilled").get(0);
+    assertThat(UpstreamSchemas.crdErrors(restore, "velero.io_restores.yaml")).isEmpty();
+    assertThat((Object) restore.get("spec", "namespaceMapping"))
+        .isEqualTo(Map.of("drilled", scratch));
+    assertThat(client.namespaces().withName(scratch).get()).isNotNull();
+    assertThat(
+            client
+                .network()
+                .v1()
+                .networkPolicies()
+                .inNamespace(scratch)
+                .withName("rp-default-deny")
+                .get())
+        .isNotNull();
+    assertThat(client.rbac().roleBindings().inNamespace(scratch).list().getItems()).isEmpty();
+
+    velero("Restore")
+        .inNamespace(VELERO)
+        .withName(restore.getMetadata().getName())
+        .edit(
+            r -> {
+              r.setAdditionalProperty(
+                  "status",
+                  Map.of(
+                      "phase", "Completed",
+                      "startTimestamp", Instant.now().minusSeconds(90).toString(),
+                      "completionTimestamp", Instant.now().toString(),
+                      "progress", Map.of("itemsRestored", 17, "totalItems", 17)));
+              return r;
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(client.namespaces().withName(scratch).get()).isNull());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              var test = get("drilled").getStatus().getBackup().lastRestoreTest();
+              assertThat(test.phase()).isEqualTo("Completed");
+              assertThat(test.itemsRestored()).isEqualTo(17L);
+              assertThat(test.durationSeconds()).isBetween(80L, 100L);
+              assertThat(
+                      ResearchProjectIT.responsibility(get("drilled"), "tenant/backup-recovery")
+                          .state())
+                  .isEqualTo(ResponsibilityState.Met);
+            });
+    assertThat(drillRestores("drilled")).as("one drill per schedule period").hasSize(1);
+  }
+
+  private static List<GenericKubernetesResource> drillRestores(String project) {
+    return velero("Restore")
+        .inNamespace(VELERO)
+        .withLabel(Names.DRILL_LABEL, "true")
+        .list()
+        .getItems()
+        .stream()
+        .filter(r -> project.equals(r.getMetadata().getLabels().get(Names.PROJECT_LABEL)))
+        .toList();
   }
 
   private static ResearchProject deletable(String name) {

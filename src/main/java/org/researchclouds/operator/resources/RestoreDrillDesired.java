@@ -1,0 +1,82 @@
+package org.researchclouds.operator.resources;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.researchclouds.operator.api.PodSecurityLevel;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.SecurityBaseline;
+
+/**
+ * A restore drill: the newest completed backup restored into scratch namespaces that nothing can
+ * reach, that reach nothing, and that grant the project's members nothing.
+ */
+public final class RestoreDrillDesired {
+  private RestoreDrillDesired() {}
+
+  public static GenericKubernetesResource restore(
+      ResearchProject project, SecurityBaseline baseline, String backupName, String startedAt) {
+    String name = project.getMetadata().getName();
+    Map<String, String> mapping = new LinkedHashMap<>();
+    project.namespaceNames().forEach(ns -> mapping.put(ns, Names.drillNamespace(name, ns)));
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion(BackupScheduleDesired.VELERO_API)
+        .withKind("Restore")
+        .withNewMetadata()
+        .withName(Names.drillRestore(name, startedAt))
+        .withNamespace(baseline.getSpec().backupOrDefault().veleroNamespaceOrDefault())
+        .withLabels(Names.managedLabels(name))
+        .addToLabels(Names.DRILL_LABEL, "true")
+        .withOwnerReferences(OwnerReferences.of(project))
+        .endMetadata()
+        .addToAdditionalProperties(
+            "spec",
+            Map.of(
+                "backupName",
+                backupName,
+                "includedNamespaces",
+                project.namespaceNames(),
+                "namespaceMapping",
+                mapping,
+                "restorePVs",
+                true))
+        .build();
+  }
+
+  public static Namespace scratchNamespace(
+      ResearchProject project, String namespace, String restoreName) {
+    String name = project.getMetadata().getName();
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(Names.MANAGED_BY_LABEL, Names.MANAGER);
+    labels.put(Names.DRILL_OF_LABEL, name);
+    labels.putAll(NamespaceDesired.podSecurityLabels(PodSecurityLevel.restricted));
+    return new NamespaceBuilder()
+        .withNewMetadata()
+        .withName(Names.drillNamespace(name, namespace))
+        .withLabels(labels)
+        .addToAnnotations(Names.DRILL_RESTORE_ANNOTATION, restoreName)
+        .endMetadata()
+        .build();
+  }
+
+  public static NetworkPolicy denyAll(ResearchProject project, String scratchNamespace) {
+    return new NetworkPolicyBuilder()
+        .withNewMetadata()
+        .withName(Names.DEFAULT_DENY_POLICY)
+        .withNamespace(scratchNamespace)
+        .addToLabels(Names.MANAGED_BY_LABEL, Names.MANAGER)
+        .addToLabels(Names.DRILL_OF_LABEL, project.getMetadata().getName())
+        .endMetadata()
+        .withNewSpec()
+        .withPodSelector(new LabelSelector())
+        .withPolicyTypes("Ingress", "Egress")
+        .endSpec()
+        .build();
+  }
+}
