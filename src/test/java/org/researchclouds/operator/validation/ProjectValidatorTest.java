@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.Exposure;
@@ -169,6 +170,24 @@ class ProjectValidatorTest {
             "IngressControllerNotConfigured",
             "IngressControllerNotConfigured",
             "InvalidCidr");
+  }
+
+  @Test
+  void refusesBackupSettingsThatCannotBeRead() {
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"),
+                new NetworkSpec(null, null),
+                DeletionPolicy.Retain,
+                new BackupSpec(true, "every night", "30d", null, null, null)));
+
+    assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES))
+        .extracting(Problem::message)
+        .satisfiesExactly(
+            cron -> assertThat(cron).contains("spec.backup.schedule").contains("cron"),
+            retention -> assertThat(retention).contains("spec.backup.retention").contains("720h"));
   }
 
   private List<String> reasons(Exposure exposure) {
