@@ -36,6 +36,10 @@ import java.util.List;
     jsonPath = ".status.summary.tenant",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
+    name = "Platform",
+    jsonPath = ".status.summary.platform",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
     name = "Shared",
     jsonPath = ".status.summary.shared",
     type = AdditionalPrinterColumn.Type.STRING)
