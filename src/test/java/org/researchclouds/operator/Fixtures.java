@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ import org.researchclouds.operator.resources.RoleBindingDesired;
 public final class Fixtures {
   public static final String TERMS_VERSION = "2026-1";
   public static final String INGRESS_NAMESPACE = "ingress-nginx";
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private Fixtures() {}
 
@@ -144,6 +147,27 @@ public final class Fixtures {
         new LinkedHashMap<>(),
         VeleroFixtures.healthy(project, baseline, NOW),
         NOW);
+  }
+
+  /** A copy of the project with one spec field, named as in YAML, set to {@code value}. */
+  public static ResearchProject with(ResearchProject project, String field, Object value) {
+    ResearchProject copy = SERIALIZATION.clone(project);
+    copy.setSpec(replaced(project.getSpec(), field, value, ResearchProjectSpec.class));
+    return copy;
+  }
+
+  /** A copy of the baseline with one spec field, named as in YAML, set to {@code value}. */
+  public static SecurityBaseline with(SecurityBaseline baseline, String field, Object value) {
+    SecurityBaseline copy = SERIALIZATION.clone(baseline);
+    copy.setSpec(replaced(baseline.getSpec(), field, value, SecurityBaselineSpec.class));
+    return copy;
+  }
+
+  private static <T> T replaced(T spec, String field, Object value, Class<T> type) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fields = SERIALIZATION.convertValue(spec, Map.class);
+    fields.put(field, value == null ? null : SERIALIZATION.convertValue(value, Object.class));
+    return SERIALIZATION.convertValue(fields, type);
   }
 
   /** Backups switched off, for tests that are not about them. */

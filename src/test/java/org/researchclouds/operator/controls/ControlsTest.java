@@ -15,10 +15,8 @@ import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.Compliance;
 import org.researchclouds.operator.api.Contacts;
 import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.api.ResearchProjectSpec;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.api.TermsOfUse;
 import org.researchclouds.operator.observe.VeleroState;
 
@@ -280,35 +278,11 @@ class ControlsTest {
   }
 
   private SecurityBaseline withTerms(TermsOfUse terms) {
-    SecurityBaselineSpec spec = baseline.getSpec();
-    SecurityBaseline changed = Fixtures.baseline();
-    changed.setSpec(
-        new SecurityBaselineSpec(
-            spec.podSecurity(),
-            spec.ingressController(),
-            spec.dns(),
-            spec.blockedEgress(),
-            terms,
-            spec.enforcementMode(),
-            spec.protectedNamespaces(),
-            spec.allowedBindings(),
-            spec.backup()));
-    return changed;
+    return Fixtures.with(baseline, "termsOfUse", terms);
   }
 
   private ResearchProject withSpec(Contacts contacts, Compliance compliance) {
-    ResearchProjectSpec spec = project.getSpec();
-    return Fixtures.project(
-        "lab",
-        new ResearchProjectSpec(
-            spec.namespaces(),
-            spec.displayName(),
-            contacts == null ? spec.contacts() : contacts,
-            spec.dataClassification(),
-            spec.members(),
-            spec.network(),
-            compliance,
-            spec.backup(),
-            spec.deletionPolicy()));
+    ResearchProject changed = Fixtures.with(project, "compliance", compliance);
+    return contacts == null ? changed : Fixtures.with(changed, "contacts", contacts);
   }
 }

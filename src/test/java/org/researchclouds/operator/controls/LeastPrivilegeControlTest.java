@@ -15,7 +15,6 @@ import org.researchclouds.operator.api.MemberKind;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.api.SecurityBaselineSpec;
 
 /** Every escalation path through a RoleBinding in a project namespace, and what is fine. */
 class LeastPrivilegeControlTest {
@@ -110,21 +109,13 @@ class LeastPrivilegeControlTest {
   @Test
   void bindingsTheBaselineAllowsAreAccepted() {
     RoleBinding auditors = binding("ClusterRole", "view", "Group", "auditors", null);
-    SecurityBaselineSpec spec = baseline.getSpec();
-    SecurityBaseline allowing = Fixtures.baseline();
-    allowing.setSpec(
-        new SecurityBaselineSpec(
-            spec.podSecurity(),
-            spec.ingressController(),
-            spec.dns(),
-            spec.blockedEgress(),
-            spec.termsOfUse(),
-            spec.enforcementMode(),
-            spec.protectedNamespaces(),
+    SecurityBaseline allowing =
+        Fixtures.with(
+            baseline,
+            "allowedBindings",
             List.of(
                 new AllowedBinding(
-                    AllowedBinding.RoleKind.ClusterRole, "view", MemberKind.Group, "auditors")),
-            spec.backup()));
+                    AllowedBinding.RoleKind.ClusterRole, "view", MemberKind.Group, "auditors")));
     Observation observation = Fixtures.applied(project, allowing);
     observation.roleBindings().get("lab").add(auditors);
 

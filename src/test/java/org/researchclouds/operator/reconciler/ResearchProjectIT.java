@@ -29,7 +29,6 @@ import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.api.ResearchProjectSpec;
 import org.researchclouds.operator.api.Responsibility;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.resources.Names;
@@ -334,21 +333,11 @@ class ResearchProjectIT {
         .resources(ResearchProject.class)
         .withName("team")
         .edit(
-            project -> {
-              ResearchProjectSpec spec = project.getSpec();
-              project.setSpec(
-                  new ResearchProjectSpec(
-                      spec.namespaces(),
-                      spec.displayName(),
-                      spec.contacts(),
-                      spec.dataClassification(),
-                      List.of(new Member(MemberKind.User, "dev", null, ProjectRole.developer)),
-                      spec.network(),
-                      spec.compliance(),
-                      spec.backup(),
-                      spec.deletionPolicy()));
-              return project;
-            });
+            project ->
+                Fixtures.with(
+                    project,
+                    "members",
+                    List.of(new Member(MemberKind.User, "dev", null, ProjectRole.developer))));
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -486,22 +475,7 @@ class ResearchProjectIT {
     client
         .resources(ResearchProject.class)
         .withName("unsaved")
-        .edit(
-            p -> {
-              ResearchProjectSpec spec = p.getSpec();
-              p.setSpec(
-                  new ResearchProjectSpec(
-                      spec.namespaces(),
-                      spec.displayName(),
-                      spec.contacts(),
-                      spec.dataClassification(),
-                      spec.members(),
-                      spec.network(),
-                      spec.compliance(),
-                      spec.backup(),
-                      DeletionPolicy.Retain));
-              return p;
-            });
+        .edit(p -> Fixtures.with(p, "deletionPolicy", DeletionPolicy.Retain));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> get("unsaved") == null);
     assertThat(client.namespaces().withName("unsaved").get().getMetadata().getLabels())

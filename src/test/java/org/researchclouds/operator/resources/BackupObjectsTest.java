@@ -15,7 +15,6 @@ import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.api.SecurityBaselineSpec;
 
 /** The Velero objects the operator writes: their content, and validity against Velero's CRDs. */
 class BackupObjectsTest {
@@ -136,19 +135,6 @@ class BackupObjectsTest {
   }
 
   private SecurityBaseline withPolicy(BackupPolicy policy) {
-    SecurityBaselineSpec spec = baseline.getSpec();
-    SecurityBaseline changed = Fixtures.baseline();
-    changed.setSpec(
-        new SecurityBaselineSpec(
-            spec.podSecurity(),
-            spec.ingressController(),
-            spec.dns(),
-            spec.blockedEgress(),
-            spec.termsOfUse(),
-            spec.enforcementMode(),
-            spec.protectedNamespaces(),
-            spec.allowedBindings(),
-            policy));
-    return changed;
+    return Fixtures.with(baseline, "backup", policy);
   }
 }

@@ -3,16 +3,13 @@ package org.researchclouds.operator.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Namespace;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.DataClassification;
 import org.researchclouds.operator.api.PodSecurityLevel;
 import org.researchclouds.operator.api.PodSecurityLevels;
 import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.api.ResearchProjectSpec;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.api.SecurityBaselineSpec;
 
 class NamespaceDesiredTest {
   @Test
@@ -38,19 +35,11 @@ class NamespaceDesiredTest {
   @Test
   void followsTheLevelTheBaselineSetsForTheClassification() {
     ResearchProject project = withClassification(DataClassification.PUBLIC);
-    SecurityBaseline baseline = Fixtures.baseline();
-    SecurityBaselineSpec spec = baseline.getSpec();
-    baseline.setSpec(
-        new SecurityBaselineSpec(
-            new PodSecurityLevels(PodSecurityLevel.restricted, null, null, null),
-            spec.ingressController(),
-            spec.dns(),
-            spec.blockedEgress(),
-            spec.termsOfUse(),
-            spec.enforcementMode(),
-            spec.protectedNamespaces(),
-            spec.allowedBindings(),
-            spec.backup()));
+    SecurityBaseline baseline =
+        Fixtures.with(
+            Fixtures.baseline(),
+            "podSecurity",
+            new PodSecurityLevels(PodSecurityLevel.restricted, null, null, null));
 
     assertThat(
             NamespaceDesired.desired(project, "open", Fixtures.baseline())
@@ -62,18 +51,6 @@ class NamespaceDesiredTest {
   }
 
   private static ResearchProject withClassification(DataClassification classification) {
-    ResearchProjectSpec spec = Fixtures.project("open").getSpec();
-    return Fixtures.project(
-        "open",
-        new ResearchProjectSpec(
-            List.of("open"),
-            spec.displayName(),
-            spec.contacts(),
-            classification,
-            spec.members(),
-            spec.network(),
-            spec.compliance(),
-            spec.backup(),
-            spec.deletionPolicy()));
+    return Fixtures.with(Fixtures.project("open", "open"), "dataClassification", classification);
   }
 }

@@ -18,7 +18,6 @@ import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.api.SecurityBaselineSpec;
 
 class NetworkPolicyDesiredTest {
   private final SecurityBaseline baseline = Fixtures.baseline();
@@ -113,19 +112,7 @@ class NetworkPolicyDesiredTest {
                 List.of("lab"),
                 new NetworkSpec(List.of(viaController), null),
                 DeletionPolicy.Retain));
-    SecurityBaselineSpec spec = baseline.getSpec();
-    SecurityBaseline noController = Fixtures.baseline();
-    noController.setSpec(
-        new SecurityBaselineSpec(
-            spec.podSecurity(),
-            null,
-            spec.dns(),
-            spec.blockedEgress(),
-            spec.termsOfUse(),
-            spec.enforcementMode(),
-            spec.protectedNamespaces(),
-            spec.allowedBindings(),
-            spec.backup()));
+    SecurityBaseline noController = Fixtures.with(baseline, "ingressController", null);
 
     NetworkPolicy policy =
         named(NetworkPolicyDesired.desired(project, "lab", noController), "rp-expose-web");

@@ -13,7 +13,6 @@ import org.researchclouds.operator.api.Member;
 import org.researchclouds.operator.api.MemberKind;
 import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.api.ResearchProjectSpec;
 
 class RoleBindingDesiredTest {
   @Test
@@ -71,18 +70,6 @@ class RoleBindingDesiredTest {
   }
 
   static ResearchProject withMembers(List<Member> members) {
-    ResearchProjectSpec spec = Fixtures.project("lab").getSpec();
-    return Fixtures.project(
-        "lab",
-        new ResearchProjectSpec(
-            List.of("lab"),
-            spec.displayName(),
-            spec.contacts(),
-            spec.dataClassification(),
-            members,
-            spec.network(),
-            spec.compliance(),
-            spec.backup(),
-            spec.deletionPolicy()));
+    return Fixtures.with(Fixtures.project("lab", "lab"), "members", members);
   }
 }

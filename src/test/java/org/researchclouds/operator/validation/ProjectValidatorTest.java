@@ -22,9 +22,7 @@ import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.api.ResearchProjectSpec;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.resources.Names;
 
 class ProjectValidatorTest {
@@ -67,26 +65,16 @@ class ProjectValidatorTest {
 
   @Test
   void refusesMembersOutsideTheProjectSystemIdentitiesAndRepeats() {
-    ResearchProjectSpec spec = Fixtures.project("lab").getSpec();
     ResearchProject project =
-        Fixtures.project(
-            "lab",
-            new ResearchProjectSpec(
-                List.of("lab"),
-                spec.displayName(),
-                spec.contacts(),
-                spec.dataClassification(),
-                List.of(
-                    new Member(
-                        MemberKind.ServiceAccount, "ci", "other-team", ProjectRole.developer),
-                    new Member(MemberKind.Group, "system:authenticated", null, ProjectRole.viewer),
-                    new Member(MemberKind.User, "ana", null, ProjectRole.viewer),
-                    new Member(MemberKind.User, "ana", null, ProjectRole.maintainer),
-                    new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.developer)),
-                spec.network(),
-                spec.compliance(),
-                spec.backup(),
-                spec.deletionPolicy()));
+        Fixtures.with(
+            Fixtures.project("lab", "lab"),
+            "members",
+            List.of(
+                new Member(MemberKind.ServiceAccount, "ci", "other-team", ProjectRole.developer),
+                new Member(MemberKind.Group, "system:authenticated", null, ProjectRole.viewer),
+                new Member(MemberKind.User, "ana", null, ProjectRole.viewer),
+                new Member(MemberKind.User, "ana", null, ProjectRole.maintainer),
+                new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.developer)));
 
     assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES))
         .extracting(Problem::reason)
@@ -149,19 +137,7 @@ class ProjectValidatorTest {
                 List.of("lab"),
                 new NetworkSpec(List.of(web, web), List.of(bad)),
                 DeletionPolicy.Retain));
-    SecurityBaselineSpec spec = baseline.getSpec();
-    SecurityBaseline noController = Fixtures.baseline();
-    noController.setSpec(
-        new SecurityBaselineSpec(
-            spec.podSecurity(),
-            null,
-            spec.dns(),
-            spec.blockedEgress(),
-            spec.termsOfUse(),
-            spec.enforcementMode(),
-            spec.protectedNamespaces(),
-            spec.allowedBindings(),
-            spec.backup()));
+    SecurityBaseline noController = Fixtures.with(baseline, "ingressController", null);
 
     assertThat(ProjectValidator.validate(project, noController, NO_NAMESPACES))
         .extracting(Problem::reason)
