@@ -12,7 +12,7 @@ import org.researchclouds.operator.resources.Names;
 final class NamespaceKind implements OwnedKind<Namespace> {
   @Override
   public boolean upToDate(Namespace desired, Namespace actual) {
-    Map<String, String> labels = Labels.of(actual);
+    Map<String, String> labels = Metadata.of(actual);
     return labels.entrySet().containsAll(desired.getMetadata().getLabels().entrySet())
         && !labels.containsKey(Names.ORPHANED_LABEL);
   }
@@ -25,7 +25,7 @@ final class NamespaceKind implements OwnedKind<Namespace> {
             .addToLabels(desired.getMetadata().getLabels())
             .removeFromLabels(Names.ORPHANED_LABEL)
             .endMetadata();
-    if (!Labels.annotations(actual).containsKey(Names.ORIGIN_ANNOTATION)) {
+    if (!Metadata.annotations(actual).containsKey(Names.ORIGIN_ANNOTATION)) {
       merged
           .editMetadata()
           .addToAnnotations(Names.ORIGIN_ANNOTATION, Names.ORIGIN_ADOPTED)

@@ -44,7 +44,7 @@ public final class NamespaceRelease {
         writer.delete(project, binding, "Revoked", "the project released the namespace");
       }
     }
-    if (!"true".equals(Labels.of(namespace).get(Names.ORPHANED_LABEL))) {
+    if (!"true".equals(Metadata.of(namespace).get(Names.ORPHANED_LABEL))) {
       writer.update(
           project,
           new NamespaceBuilder(namespace)
@@ -59,7 +59,7 @@ public final class NamespaceRelease {
 
   /** Deletes a namespace the operator created; one it adopted is released instead. */
   public void delete(ResearchProject project, Namespace namespace, ClusterView view) {
-    if (Names.ORIGIN_CREATED.equals(Labels.annotations(namespace).get(Names.ORIGIN_ANNOTATION))) {
+    if (Names.ORIGIN_CREATED.equals(Metadata.annotations(namespace).get(Names.ORIGIN_ANNOTATION))) {
       writer.delete(
           project, namespace, "Deleted", "the project was deleted with deletionPolicy Delete");
     } else {

@@ -1,7 +1,6 @@
 package org.researchclouds.operator.dependents;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Objects;
 
@@ -15,9 +14,7 @@ final class VeleroScheduleKind implements OwnedKind<GenericKubernetesResource> {
   @Override
   public boolean upToDate(GenericKubernetesResource desired, GenericKubernetesResource actual) {
     return Objects.equals(spec(desired), spec(actual))
-        && Labels.of(actual).entrySet().containsAll(Labels.of(desired).entrySet())
-        && Objects.equals(
-            desired.getMetadata().getOwnerReferences(), actual.getMetadata().getOwnerReferences());
+        && Metadata.carriesOwnedMetadata(desired, actual);
   }
 
   @Override
@@ -25,11 +22,7 @@ final class VeleroScheduleKind implements OwnedKind<GenericKubernetesResource> {
       GenericKubernetesResource desired, GenericKubernetesResource actual) {
     GenericKubernetesResource merged = SERIALIZATION.clone(actual);
     merged.setAdditionalProperty("spec", spec(desired));
-    merged.setMetadata(
-        new ObjectMetaBuilder(actual.getMetadata())
-            .addToLabels(desired.getMetadata().getLabels())
-            .withOwnerReferences(desired.getMetadata().getOwnerReferences())
-            .build());
+    merged.setMetadata(Metadata.ownedMetadata(desired, actual));
     return merged;
   }
 

@@ -1,7 +1,6 @@
 package org.researchclouds.operator.dependents;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -40,9 +39,7 @@ final class WhollyOwnedKind<R extends HasMetadata> implements OwnedKind<R> {
   @Override
   public boolean upToDate(R desired, R actual) {
     return Objects.equals(content.apply(desired), content.apply(actual))
-        && Labels.of(actual).entrySet().containsAll(Labels.of(desired).entrySet())
-        && Objects.equals(
-            desired.getMetadata().getOwnerReferences(), actual.getMetadata().getOwnerReferences());
+        && Metadata.carriesOwnedMetadata(desired, actual);
   }
 
   @Override
@@ -53,11 +50,7 @@ final class WhollyOwnedKind<R extends HasMetadata> implements OwnedKind<R> {
   @Override
   public R merged(R desired, R actual) {
     R merged = SERIALIZATION.clone(desired);
-    merged.setMetadata(
-        new ObjectMetaBuilder(actual.getMetadata())
-            .addToLabels(desired.getMetadata().getLabels())
-            .withOwnerReferences(desired.getMetadata().getOwnerReferences())
-            .build());
+    merged.setMetadata(Metadata.ownedMetadata(desired, actual));
     return merged;
   }
 }

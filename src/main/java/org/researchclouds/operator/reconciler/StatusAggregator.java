@@ -39,11 +39,9 @@ final class StatusAggregator {
       List<Evaluation> evaluations,
       List<String> namespaces,
       BackupStatus backup) {
-    ResearchProjectStatus previous =
-        Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
-    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    long generation =
-        project.getMetadata().getGeneration() == null ? 0 : project.getMetadata().getGeneration();
+    ResearchProjectStatus previous = previous(project);
+    String now = now();
+    long generation = generation(project);
 
     List<Responsibility> responsibilities = new ArrayList<>();
     for (Evaluation evaluation : evaluations) {
@@ -89,11 +87,9 @@ final class StatusAggregator {
 
   /** The previous status with only Ready replaced, for failures that evaluated nothing. */
   ResearchProjectStatus withReadiness(ResearchProject project, Readiness readiness) {
-    ResearchProjectStatus previous =
-        Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
-    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
-    long generation =
-        project.getMetadata().getGeneration() == null ? 0 : project.getMetadata().getGeneration();
+    ResearchProjectStatus previous = previous(project);
+    String now = now();
+    long generation = generation(project);
     List<Condition> conditions = new ArrayList<>();
     conditions.add(
         Conditions.next(
@@ -115,6 +111,19 @@ final class StatusAggregator {
     status.setNamespaces(previous.getNamespaces());
     status.setBackup(previous.getBackup());
     return status;
+  }
+
+  private static ResearchProjectStatus previous(ResearchProject project) {
+    return Optional.ofNullable(project.getStatus()).orElseGet(ResearchProjectStatus::new);
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static long generation(ResearchProject project) {
+    Long generation = project.getMetadata().getGeneration();
+    return generation == null ? 0 : generation;
   }
 
   private static Responsibility responsibility(
