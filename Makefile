@@ -5,7 +5,7 @@ MVN_TEST ?= mvn -B --no-transfer-progress
 JAR := target/researchproject-operator-0.1.0-SNAPSHOT.jar
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build crds
+.PHONY: help run test build crds bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,3 +24,8 @@ crds: ## Regenerate crds/ from the Java API model
 	mkdir -p crds
 	cp target/classes/META-INF/fabric8/researchprojects.researchclouds.org-v1.yml crds/researchprojects.researchclouds.org.yaml
 	cp target/classes/META-INF/fabric8/securitybaselines.researchclouds.org-v1.yml crds/securitybaselines.researchclouds.org.yaml
+
+BENCH_PROJECTS ?= 200
+bench: ## Print scale figures: N projects to Ready, writes, idle writes, heap (on the mock API server)
+	$(MVN) test-compile
+	$(MVN) exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args=$(BENCH_PROJECTS)

@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.researchclouds.operator.reconciler.OperatorBootstrap;
 import org.researchclouds.operator.reconciler.OperatorSettings;
@@ -24,7 +26,7 @@ import org.researchclouds.operator.reconciler.OperatorSettings;
  * write the operator sends, and counts finished reconciles.
  */
 public final class OperatorHarness implements AutoCloseable {
-  private final AtomicInteger writes = new AtomicInteger();
+  private final List<String> writes = new CopyOnWriteArrayList<>();
   private final AtomicInteger reconciles = new AtomicInteger();
   private final KubernetesClient operatorClient;
   private final Operator operator;
@@ -63,7 +65,12 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public int writes() {
-    return writes.get();
+    return writes.size();
+  }
+
+  /** The writes from the {@code from}-th on, as method and path, to say which ones happened. */
+  public List<String> writesSince(int from) {
+    return List.copyOf(writes.subList(from, writes.size()));
   }
 
   public int reconciles() {
@@ -80,7 +87,7 @@ public final class OperatorHarness implements AutoCloseable {
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
       if (!"GET".equals(request.method())) {
-        writes.incrementAndGet();
+        writes.add(request.method() + " " + request.uri().getPath());
       }
     }
   }

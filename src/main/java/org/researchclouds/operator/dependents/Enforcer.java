@@ -4,14 +4,16 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.researchclouds.operator.api.EnforcementMode;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.NetworkPolicyAudit;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.controls.RbacAudit;
+import org.researchclouds.operator.observe.FreshWrites;
 
 /**
  * With the baseline in Enforce mode, removes what others added to a project namespace that undoes
@@ -27,12 +29,12 @@ public final class Enforcer {
   }
 
   /** Returns what it removed. */
-  public List<ResourceID> enforce(Observation observation) {
-    List<ResourceID> removed = new ArrayList<>();
+  public FreshWrites enforce(Observation observation) {
+    Set<ResourceID> removed = new HashSet<>();
     ResearchProject project = observation.project();
     SecurityBaseline baseline = observation.baseline();
     if (baseline.getSpec().enforcementModeOrDefault() != EnforcementMode.Enforce) {
-      return removed;
+      return FreshWrites.none();
     }
     for (String namespace : observation.presentNamespaces()) {
       for (NetworkPolicy policy : observation.policiesIn(namespace)) {
@@ -57,6 +59,6 @@ public final class Enforcer {
         }
       }
     }
-    return removed;
+    return new FreshWrites(List.of(), removed);
   }
 }

@@ -3,7 +3,10 @@ package org.researchclouds.operator.dependents;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.observe.ClusterView;
+import org.researchclouds.operator.observe.FreshWrites;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
@@ -33,41 +37,45 @@ public final class GuardRails {
     this.release = new NamespaceRelease(client, trail);
   }
 
-  /** Returns the number of objects in place, namespaces aside. */
-  public int apply(ResearchProject project, SecurityBaseline baseline, ClusterView view) {
-    int objects = 0;
+  /** Returns the objects now in place and those deleted, for the observation that follows. */
+  public FreshWrites apply(ResearchProject project, SecurityBaseline baseline, ClusterView view) {
+    FreshWrites fresh = FreshWrites.none();
     for (String namespace : project.namespaceNames()) {
-      writer.apply(
-          project,
-          namespaceKind,
-          NamespaceDesired.desired(project, namespace, baseline),
-          view.namespace(namespace),
-          view.namespaceCache());
-      objects +=
-          sync(
+      HasMetadata inPlace =
+          writer.apply(
               project,
-              WhollyOwnedKind.NETWORK_POLICY,
-              NetworkPolicyDesired.desired(project, namespace, baseline),
-              view.policies(namespace),
-              view.policyCache());
-      objects +=
-          sync(
-              project,
-              WhollyOwnedKind.ROLE_BINDING,
-              RoleBindingDesired.desired(project, namespace),
-              view.roleBindings(namespace),
-              view.roleBindingCache());
+              namespaceKind,
+              NamespaceDesired.desired(project, namespace, baseline),
+              view.namespace(namespace),
+              view.namespaceCache());
+      fresh = fresh.plus(new FreshWrites(List.of(inPlace), Set.of()));
+      fresh =
+          fresh.plus(
+              sync(
+                  project,
+                  WhollyOwnedKind.NETWORK_POLICY,
+                  NetworkPolicyDesired.desired(project, namespace, baseline),
+                  view.policies(namespace),
+                  view.policyCache()));
+      fresh =
+          fresh.plus(
+              sync(
+                  project,
+                  WhollyOwnedKind.ROLE_BINDING,
+                  RoleBindingDesired.desired(project, namespace),
+                  view.roleBindings(namespace),
+                  view.roleBindingCache()));
     }
-    objects += applySelfService(project, view);
+    fresh = fresh.plus(applySelfService(project, view));
     for (Namespace held : view.namespacesHeldBy(project.getMetadata().getName())) {
       if (!project.namespaceNames().contains(held.getMetadata().getName())) {
         release.orphan(project, held, view);
       }
     }
-    return objects;
+    return fresh;
   }
 
-  private int applySelfService(ResearchProject project, ClusterView view) {
+  private FreshWrites applySelfService(ResearchProject project, ClusterView view) {
     String name = Names.selfService(project.getMetadata().getName());
     return sync(
             project,
@@ -75,26 +83,31 @@ public final class GuardRails {
             SelfServiceDesired.role(project).stream().toList(),
             view.clusterRole(name).stream().toList(),
             view.clusterRoleCache())
-        + sync(
-            project,
-            WhollyOwnedKind.CLUSTER_ROLE_BINDING,
-            SelfServiceDesired.binding(project).stream().toList(),
-            view.clusterRoleBinding(name).stream().toList(),
-            view.clusterRoleBindingCache());
+        .plus(
+            sync(
+                project,
+                WhollyOwnedKind.CLUSTER_ROLE_BINDING,
+                SelfServiceDesired.binding(project).stream().toList(),
+                view.clusterRoleBinding(name).stream().toList(),
+                view.clusterRoleBindingCache()));
   }
 
   /**
    * Applies each desired object over its namesake among {@code actual}, and deletes the objects of
    * {@code actual} that the operator manages for this project but no longer wants.
    */
-  private <R extends HasMetadata> int sync(
+  private <R extends HasMetadata> FreshWrites sync(
       ResearchProject project,
       OwnedKind<R> kind,
       List<R> desired,
       List<R> actual,
       InformerEventSource<R, ResearchProject> cache) {
+    List<HasMetadata> inPlace = new ArrayList<>();
+    Set<ResourceID> deleted = new HashSet<>();
     for (R object : desired) {
-      writer.apply(project, kind, object, named(actual, object.getMetadata().getName()), cache);
+      inPlace.add(
+          writer.apply(
+              project, kind, object, named(actual, object.getMetadata().getName()), cache));
     }
     Set<String> wanted =
         desired.stream().map(o -> o.getMetadata().getName()).collect(Collectors.toSet());
@@ -102,9 +115,10 @@ public final class GuardRails {
       if (Names.managedBy(object, project.getMetadata().getName())
           && !wanted.contains(object.getMetadata().getName())) {
         writer.delete(project, object, "Deleted", "no longer declared by the project");
+        deleted.add(ResourceID.fromResource(object));
       }
     }
-    return desired.size();
+    return new FreshWrites(inPlace, deleted);
   }
 
   private static <R extends HasMetadata> Optional<R> named(List<R> objects, String name) {

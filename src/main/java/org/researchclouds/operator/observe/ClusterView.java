@@ -15,7 +15,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,10 +166,7 @@ public final class ClusterView {
 
   /** What the controls read, leaving out objects the operator has just deleted. */
   public Observation observe(
-      ResearchProject project,
-      SecurityBaseline baseline,
-      Collection<ResourceID> justDeleted,
-      Instant now) {
+      ResearchProject project, SecurityBaseline baseline, FreshWrites fresh, Instant now) {
     Map<String, Namespace> present = new LinkedHashMap<>();
     Map<String, List<NetworkPolicy>> policiesByNamespace = new LinkedHashMap<>();
     Map<String, List<RoleBinding>> bindingsByNamespace = new LinkedHashMap<>();
@@ -186,9 +182,10 @@ public final class ClusterView {
           .ifPresent(
               ns -> {
                 present.put(name, ns);
-                policiesByNamespace.put(name, remaining(policies.list(name).toList(), justDeleted));
+                policiesByNamespace.put(
+                    name, fresh.over(policies.list(name).toList(), NetworkPolicy.class, name));
                 bindingsByNamespace.put(
-                    name, remaining(roleBindings.list(name).toList(), justDeleted));
+                    name, fresh.over(roleBindings.list(name).toList(), RoleBinding.class, name));
                 rolesByNamespace.put(name, roles.list(name).toList());
               });
     }
@@ -206,11 +203,6 @@ public final class ClusterView {
             .collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity())),
         veleroState(project, baseline),
         now);
-  }
-
-  private static <R extends HasMetadata> List<R> remaining(
-      List<R> objects, Collection<ResourceID> deleted) {
-    return objects.stream().filter(o -> !deleted.contains(ResourceID.fromResource(o))).toList();
   }
 
   private <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(

@@ -9,7 +9,6 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +31,7 @@ import org.researchclouds.operator.dependents.GuardRails;
 import org.researchclouds.operator.dependents.NamespaceRelease;
 import org.researchclouds.operator.dependents.RestoreDrills;
 import org.researchclouds.operator.observe.ClusterView;
+import org.researchclouds.operator.observe.FreshWrites;
 import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.validation.Problem;
 import org.researchclouds.operator.validation.ProjectValidator;
@@ -93,19 +93,18 @@ public class ResearchProjectReconciler
     }
     List<Problem> problems = ProjectValidator.validate(project, baseline.get(), view::namespace);
     Readiness readiness;
-    List<ResourceID> removed = List.of();
+    FreshWrites fresh = FreshWrites.none();
     if (problems.isEmpty()) {
-      int objects = guardRails.apply(project, baseline.get(), view);
+      fresh = guardRails.apply(project, baseline.get(), view);
       VeleroState velero = view.veleroState(project, baseline.get());
       backups.apply(project, baseline.get(), velero, view.velero());
       drills.run(project, baseline.get(), velero, view, now());
-      removed = enforcer.enforce(view.observe(project, baseline.get(), List.of(), now()));
+      fresh = fresh.plus(enforcer.enforce(view.observe(project, baseline.get(), fresh, now())));
       readiness =
           Readiness.ready(
-              project.namespaceNames().size()
-                  + " namespace(s) and "
-                  + objects
-                  + " policies and bindings in place.");
+              "Namespaces "
+                  + String.join(", ", project.namespaceNames())
+                  + " and their guard rails are in place.");
     } else {
       readiness =
           Readiness.notReady(
@@ -113,7 +112,7 @@ public class ResearchProjectReconciler
               String.join(" ", problems.stream().map(Problem::message).toList())
                   + " Nothing was applied.");
     }
-    Observation observation = view.observe(project, baseline.get(), removed, now());
+    Observation observation = view.observe(project, baseline.get(), fresh, now());
     List<Evaluation> evaluations = catalogue.evaluate(observation);
     return withStatus(
         project,

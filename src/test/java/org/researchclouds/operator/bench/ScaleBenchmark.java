@@ -1,0 +1,83 @@
+package org.researchclouds.operator.bench;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.OperatorHarness;
+import org.researchclouds.operator.api.ResearchProject;
+
+/**
+ * Prints how the operator scales on the CRUD mock API server: time until N projects are Ready, API
+ * writes to get there, API writes over idle resyncs (the target is none), and heap in use. Run with
+ * {@code make bench} (N from BENCH_PROJECTS, default 200). The mock is much slower than a real API
+ * server, so compare runs with each other, not with a cluster.
+ */
+public final class ScaleBenchmark {
+  private ScaleBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int projects = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    Duration resync = Duration.ofSeconds(5);
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
+    server.init();
+    try (KubernetesClient client = server.createClient();
+        OperatorHarness operator = new OperatorHarness(client, "default", resync)) {
+      client.resource(Fixtures.baseline()).create();
+
+      long start = System.nanoTime();
+      for (int i = 0; i < projects; i++) {
+        String name = "bench-" + i;
+        client.resource(Fixtures.project(name, name)).create();
+      }
+      while (ready(client) < projects) {
+        TimeUnit.MILLISECONDS.sleep(200);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      int writesToReady = operator.writes();
+
+      // Let the watches deliver the last status writes before counting idle writes.
+      TimeUnit.SECONDS.sleep(10);
+      int writesBefore = operator.writes();
+      int reconcilesBefore = operator.reconciles();
+      TimeUnit.MILLISECONDS.sleep(resync.multipliedBy(3).toMillis());
+      int idleReconciles = operator.reconciles() - reconcilesBefore;
+      int idleWrites = operator.writes() - writesBefore;
+
+      System.gc();
+      long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+      System.out.printf(
+          "projects=%d ready_in=%.1fs (%.1f projects/s) writes_to_ready=%d (%.1f per project)%n",
+          projects, seconds, projects / seconds, writesToReady, writesToReady / (double) projects);
+      System.out.printf(
+          "idle: %d reconciles over %ds of resyncs, %d writes; heap_in_use=%d MiB%n",
+          idleReconciles, resync.multipliedBy(3).toSeconds(), idleWrites, heap >> 20);
+      operator
+          .writesSince(writesBefore)
+          .forEach(write -> System.out.println("idle write: " + write));
+    } finally {
+      server.destroy();
+    }
+  }
+
+  private static long ready(KubernetesClient client) {
+    return client.resources(ResearchProject.class).list().getItems().stream()
+        .filter(p -> p.getStatus() != null)
+        .filter(
+            p ->
+                p.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .count();
+  }
+}
