@@ -5,7 +5,7 @@ MVN_TEST ?= mvn -B --no-transfer-progress
 JAR := target/researchproject-operator-0.1.0-SNAPSHOT.jar
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build crds bench
+.PHONY: help run test build crds bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +18,9 @@ test: ## Run every test: unit, CRD drift, and integration against the mock API s
 
 build: ## Compile, generate the CRDs and package the operator (no tests)
 	$(MVN) package -DskipTests
+
+format: ## Format the code with google-java-format
+	$(MVN) spotless:apply
 
 crds: ## Regenerate crds/ from the Java API model
 	$(MVN) process-classes
