@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.api.BackupPolicy;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Egress;
@@ -164,6 +165,18 @@ class ProjectValidatorTest {
         .satisfiesExactly(
             cron -> assertThat(cron).contains("spec.backup.schedule").contains("cron"),
             retention -> assertThat(retention).contains("spec.backup.retention").contains("720h"));
+  }
+
+  @Test
+  void reportsABaselineWhoseDurationsCannotBeRead() {
+    SecurityBaseline broken =
+        Fixtures.with(
+            baseline, "backup", new BackupPolicy(null, null, "", null, null, null, null, "soon"));
+
+    assertThat(ProjectValidator.validate(Fixtures.project("lab", "lab"), broken, NO_NAMESPACES))
+        .extracting(Problem::reason, p -> p.message().contains("spec.backup."))
+        .containsOnly(org.assertj.core.groups.Tuple.tuple("InvalidBaseline", true))
+        .hasSize(2);
   }
 
   private List<String> reasons(Exposure exposure) {
