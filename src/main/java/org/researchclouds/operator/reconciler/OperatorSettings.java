@@ -12,9 +12,4 @@ import java.time.Duration;
  */
 public record OperatorSettings(String baselineName, Duration resyncInterval, Clock clock) {
   public static final String DEFAULT_BASELINE = "default";
-  public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(5);
-
-  public static OperatorSettings defaults() {
-    return new OperatorSettings(DEFAULT_BASELINE, DEFAULT_RESYNC, Clock.systemUTC());
-  }
 }
