@@ -25,15 +25,7 @@ class OwnCrdSchemaTest {
     "researchprojects.researchclouds.org.yaml, researchproject-genomics.yaml"
   })
   void examplesValidateAgainstTheCrd(String crd, String example) throws IOException {
-    CustomResourceDefinition definition =
-        Serialization.unmarshal(
-            Files.readString(Path.of("crds", crd)), CustomResourceDefinition.class);
-    Schema schema =
-        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-            .getSchema(
-                Serialization.asJson(
-                    definition.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()),
-                InputFormat.JSON);
+    Schema schema = schemaOf(crd);
     Map<?, ?> object =
         Serialization.unmarshal(Files.readString(Path.of("examples", example)), Map.class);
 
