@@ -1,0 +1,83 @@
+package org.researchclouds.operator.dependents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.api.DeletionPolicy;
+import org.researchclouds.operator.api.NetworkSpec;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.dependents.FinalBackup.Outcome;
+import org.researchclouds.operator.dependents.FinalBackup.Stage;
+import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.resources.FinalBackupDesired;
+
+/** Where a held deletion stands, for each state of its final backup (creation is an IT's job). */
+class FinalBackupTest {
+  private static final Instant NOW = Fixtures.NOW;
+  private final SecurityBaseline baseline = Fixtures.baseline();
+  private final ResearchProject project =
+      Fixtures.project(
+          "lab", Fixtures.spec(List.of("lab"), new NetworkSpec(null, null), DeletionPolicy.Delete));
+  private final FinalBackup finalBackup = new FinalBackup(null, null);
+
+  @Test
+  void nothingToWaitForWithBackupsOff() {
+    ResearchProject off = Fixtures.with(project, "backup", Fixtures.noBackups());
+
+    assertThat(finalBackup.take(off, baseline, VeleroState.absent(), NOW).stage())
+        .isEqualTo(Stage.DONE);
+  }
+
+  @Test
+  void impossibleWithoutVelero() {
+    assertThat(finalBackup.take(project, baseline, VeleroState.absent(), NOW))
+        .extracting(Outcome::stage, Outcome::reason)
+        .containsExactly(Stage.BLOCKED, "FinalBackupImpossible");
+  }
+
+  @Test
+  void followsThePhaseOfTheFinalBackup() {
+    assertThat(take(withPhase(null, 5)).stage()).isEqualTo(Stage.WAITING);
+    assertThat(take(withPhase("InProgress", 5)).reason()).isEqualTo("FinalBackupInProgress");
+    assertThat(take(withPhase("Completed", 5)).stage()).isEqualTo(Stage.DONE);
+    assertThat(take(withPhase("PartiallyFailed", 5)))
+        .extracting(Outcome::stage, Outcome::reason)
+        .containsExactly(Stage.BLOCKED, "FinalBackupFailed");
+    assertThat(take(withPhase("Failed", 5)).message()).contains("deletionPolicy to Retain");
+  }
+
+  @Test
+  void givesUpWaitingAfterTheBaselinesTimeout() {
+    assertThat(take(withPhase("InProgress", 59)).stage()).isEqualTo(Stage.WAITING);
+    assertThat(take(withPhase("InProgress", 61)))
+        .extracting(Outcome::stage, Outcome::reason)
+        .containsExactly(Stage.BLOCKED, "FinalBackupTimedOut");
+  }
+
+  private Outcome take(GenericKubernetesResource backup) {
+    VeleroState velero =
+        new VeleroState(true, Optional.empty(), List.of(backup), List.of(), Optional.empty());
+    return finalBackup.take(project, baseline, velero, NOW);
+  }
+
+  private GenericKubernetesResource withPhase(String phase, int minutesAgo) {
+    GenericKubernetesResource backup = FinalBackupDesired.desired(project, baseline);
+    backup.getMetadata().setCreationTimestamp(NOW.minus(Duration.ofMinutes(minutesAgo)).toString());
+    if (phase != null) {
+      backup.setAdditionalProperty(
+          "status",
+          "InProgress".equals(phase)
+              ? Map.of("phase", phase)
+              : Map.of("phase", phase, "completionTimestamp", NOW.toString()));
+    }
+    return backup;
+  }
+}
