@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -168,6 +169,26 @@ public final class Fixtures {
     Map<String, Object> fields = SERIALIZATION.convertValue(spec, Map.class);
     fields.put(field, value == null ? null : SERIALIZATION.convertValue(value, Object.class));
     return SERIALIZATION.convertValue(fields, type);
+  }
+
+  /** A RoleBinding nobody declared that gives {@code user} the built-in admin role. */
+  public static RoleBinding adminBinding(String namespace, String user) {
+    return new RoleBindingBuilder()
+        .withNewMetadata()
+        .withName("extra-admin")
+        .withNamespace(namespace)
+        .endMetadata()
+        .withNewRoleRef()
+        .withApiGroup("rbac.authorization.k8s.io")
+        .withKind("ClusterRole")
+        .withName("admin")
+        .endRoleRef()
+        .addNewSubject()
+        .withKind("User")
+        .withName(user)
+        .withApiGroup("rbac.authorization.k8s.io")
+        .endSubject()
+        .build();
   }
 
   /** Backups switched off, for tests that are not about them. */

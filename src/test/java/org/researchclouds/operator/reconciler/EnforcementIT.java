@@ -2,6 +2,8 @@ package org.researchclouds.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.researchclouds.operator.ProjectStatus.condition;
+import static org.researchclouds.operator.ProjectStatus.responsibility;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
+import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.api.EnforcementMode;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
@@ -46,18 +49,13 @@ class EnforcementIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(ResearchProjectIT.condition(get("early"), "Ready").getReason())
+                assertThat(condition(get("early"), "Ready").getReason())
                     .isEqualTo("BaselineNotFound"));
     assertThat(client.namespaces().withName("early").get()).isNull();
 
     client.resource(Fixtures.baseline(BASELINE, EnforcementMode.Enforce)).create();
 
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(ResearchProjectIT.condition(get("early"), "Ready").getStatus())
-                    .isEqualTo("True"));
+    ProjectStatus.awaitReady(client, "early", "True");
     assertThat(client.namespaces().withName("early").get()).isNotNull();
   }
 
@@ -65,12 +63,7 @@ class EnforcementIT {
   @Order(2)
   void removesUnmanagedPoliciesThatOpenTheProjectAndSaysSo() {
     client.resource(Fixtures.project("guarded", "guarded")).create();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(ResearchProjectIT.condition(get("guarded"), "Ready").getStatus())
-                    .isEqualTo("True"));
+    ProjectStatus.awaitReady(client, "guarded", "True");
 
     client
         .resource(
@@ -141,13 +134,9 @@ class EnforcementIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              assertThat(
-                      ResearchProjectIT.responsibility(get("guarded"), "tenant/limited-exposure")
-                          .state())
+              assertThat(responsibility(get("guarded"), "tenant/limited-exposure").state())
                   .isEqualTo(ResponsibilityState.Met);
-              assertThat(
-                      ResearchProjectIT.responsibility(get("guarded"), "shared/good-net-citizen")
-                          .state())
+              assertThat(responsibility(get("guarded"), "shared/good-net-citizen").state())
                   .isEqualTo(ResponsibilityState.Met);
             });
     assertThat(client.v1().events().inNamespace("default").list().getItems())
@@ -162,14 +151,9 @@ class EnforcementIT {
   @Order(3)
   void removesBindingsThatGiveOutsidersAdminRights() {
     client.resource(Fixtures.project("locked-down", "locked-down")).create();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(ResearchProjectIT.condition(get("locked-down"), "Ready").getStatus())
-                    .isEqualTo("True"));
+    ProjectStatus.awaitReady(client, "locked-down", "True");
 
-    client.resource(ResearchProjectIT.adminBinding("locked-down", "mallory")).create();
+    client.resource(Fixtures.adminBinding("locked-down", "mallory")).create();
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -187,16 +171,13 @@ class EnforcementIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(
-                        ResearchProjectIT.responsibility(
-                                get("locked-down"), "tenant/least-privilege")
-                            .state())
+                assertThat(responsibility(get("locked-down"), "tenant/least-privilege").state())
                     .isEqualTo(ResponsibilityState.Met));
     assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("RemovedUnmanagedBinding"));
   }
 
   private static ResearchProject get(String name) {
-    return client.resources(ResearchProject.class).withName(name).get();
+    return ProjectStatus.get(client, name);
   }
 }

@@ -2,6 +2,8 @@ package org.researchclouds.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.researchclouds.operator.ProjectStatus.condition;
+import static org.researchclouds.operator.ProjectStatus.responsibility;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -9,18 +11,17 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
+import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Member;
 import org.researchclouds.operator.api.MemberKind;
@@ -410,7 +411,7 @@ class ResearchProjectIT {
     client.resource(Fixtures.project("shared-admin", "shared-admin")).create();
     awaitReady("shared-admin");
 
-    client.resource(adminBinding("shared-admin", "mallory")).create();
+    client.resource(Fixtures.adminBinding("shared-admin", "mallory")).create();
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -422,25 +423,6 @@ class ResearchProjectIT {
               assertThat(access.message()).contains("shared-admin/extra-admin").contains("mallory");
             });
     assertThat(bindingNames("shared-admin")).contains("extra-admin");
-  }
-
-  static RoleBinding adminBinding(String namespace, String user) {
-    return new RoleBindingBuilder()
-        .withNewMetadata()
-        .withName("extra-admin")
-        .withNamespace(namespace)
-        .endMetadata()
-        .withNewRoleRef()
-        .withApiGroup("rbac.authorization.k8s.io")
-        .withKind("ClusterRole")
-        .withName("admin")
-        .endRoleRef()
-        .addNewSubject()
-        .withKind("User")
-        .withName(user)
-        .withApiGroup("rbac.authorization.k8s.io")
-        .endSubject()
-        .build();
   }
 
   private static List<String> bindingNames(String namespace) {
@@ -483,41 +465,15 @@ class ResearchProjectIT {
   }
 
   private static ResearchProject awaitReady(String name) {
-    return awaitReadyStatus(name, "True");
+    return ProjectStatus.awaitReady(client, name, "True");
   }
 
   private static ResearchProject awaitReadyStatus(String name, String status) {
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .untilAsserted(
-            () -> {
-              ResearchProject project = get(name);
-              assertThat(project.getStatus()).isNotNull();
-              assertThat(condition(project, "Ready").getStatus()).isEqualTo(status);
-            });
-    return get(name);
+    return ProjectStatus.awaitReady(client, name, status);
   }
 
-  static ResearchProject get(String name) {
-    return client.resources(ResearchProject.class).withName(name).get();
-  }
-
-  static Condition condition(ResearchProject project, String type) {
-    assertThat(project.getStatus()).as("status of %s", project.getMetadata().getName()).isNotNull();
-    return project.getStatus().getConditions().stream()
-        .filter(c -> c.getType().equals(type))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  static Responsibility responsibility(ResearchProject project, String id) {
-    assertThat(project.getStatus()).as("status of %s", project.getMetadata().getName()).isNotNull();
-    Optional<Responsibility> found =
-        project.getStatus().getResponsibilities().stream()
-            .filter(r -> r.id().equals(id))
-            .findFirst();
-    assertThat(found).as("responsibility %s", id).isPresent();
-    return found.get();
+  private static ResearchProject get(String name) {
+    return ProjectStatus.get(client, name);
   }
 
   private static NetworkPolicy policy(String namespace, String name) {

@@ -2,6 +2,8 @@ package org.researchclouds.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.researchclouds.operator.ProjectStatus.condition;
+import static org.researchclouds.operator.ProjectStatus.responsibility;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
+import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.UpstreamSchemas;
 import org.researchclouds.operator.VeleroFixtures;
 import org.researchclouds.operator.api.BackupSpec;
@@ -61,13 +64,10 @@ class VeleroIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              var backup =
-                  ResearchProjectIT.responsibility(get("archive"), "tenant/backup-recovery");
+              var backup = responsibility(get("archive"), "tenant/backup-recovery");
               assertThat(backup.state()).isEqualTo(ResponsibilityState.Unknown);
               assertThat(backup.reason()).isEqualTo("VeleroNotInstalled");
-              assertThat(
-                      ResearchProjectIT.responsibility(get("archive"), "platform/backup-service")
-                          .reason())
+              assertThat(responsibility(get("archive"), "platform/backup-service").reason())
                   .isEqualTo("VeleroNotInstalled");
             });
 
@@ -102,9 +102,7 @@ class VeleroIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(
-                        ResearchProjectIT.responsibility(get("archive"), "platform/backup-service")
-                            .state())
+                assertThat(responsibility(get("archive"), "platform/backup-service").state())
                     .isEqualTo(ResponsibilityState.Met));
   }
 
@@ -156,7 +154,7 @@ class VeleroIT {
         "Backup",
         VeleroFixtures.backup("archive", "PartiallyFailed", now.minus(Duration.ofMinutes(5))));
     awaitBackupReason("archive", "BackupFailed");
-    assertThat(ResearchProjectIT.responsibility(get("archive"), "tenant/backup-recovery").message())
+    assertThat(responsibility(get("archive"), "tenant/backup-recovery").message())
         .contains("PartiallyFailed")
         .contains("velero backup logs");
   }
@@ -206,8 +204,7 @@ class VeleroIT {
     assertThat(backup.getMetadata().getOwnerReferences()).isEmpty();
     assertThat(UpstreamSchemas.crdErrors(backup, "velero.io_backups.yaml")).isEmpty();
     assertThat(client.namespaces().withName("saved").get()).isNotNull();
-    assertThat(ResearchProjectIT.condition(get("saved"), "Ready").getReason())
-        .isEqualTo("FinalBackupInProgress");
+    assertThat(condition(get("saved"), "Ready").getReason()).isEqualTo("FinalBackupInProgress");
 
     finish(backup, "Completed");
 
@@ -231,7 +228,7 @@ class VeleroIT {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                assertThat(ResearchProjectIT.condition(get("precious"), "Ready").getReason())
+                assertThat(condition(get("precious"), "Ready").getReason())
                     .isEqualTo("FinalBackupFailed"));
     assertThat(client.namespaces().withName("precious").get()).isNotNull();
     assertThat(get("precious").getMetadata().getFinalizers()).isNotEmpty();
@@ -302,9 +299,7 @@ class VeleroIT {
               assertThat(test.phase()).isEqualTo("Completed");
               assertThat(test.itemsRestored()).isEqualTo(17L);
               assertThat(test.durationSeconds()).isBetween(80L, 100L);
-              assertThat(
-                      ResearchProjectIT.responsibility(get("drilled"), "tenant/backup-recovery")
-                          .state())
+              assertThat(responsibility(get("drilled"), "tenant/backup-recovery").state())
                   .isEqualTo(ResponsibilityState.Met);
             });
     assertThat(drillRestores("drilled")).as("one drill per schedule period").hasSize(1);
@@ -346,12 +341,7 @@ class VeleroIT {
   }
 
   private static void awaitReady(String name) {
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(ResearchProjectIT.condition(get(name), "Ready").getStatus())
-                    .isEqualTo("True"));
+    ProjectStatus.awaitReady(client, name, "True");
   }
 
   private static void awaitBackupReason(String project, String reason) {
@@ -359,9 +349,7 @@ class VeleroIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(
-                        ResearchProjectIT.responsibility(get(project), "tenant/backup-recovery")
-                            .reason())
+                assertThat(responsibility(get(project), "tenant/backup-recovery").reason())
                     .isEqualTo(reason));
   }
 
@@ -386,6 +374,6 @@ class VeleroIT {
   }
 
   private static ResearchProject get(String name) {
-    return client.resources(ResearchProject.class).withName(name).get();
+    return ProjectStatus.get(client, name);
   }
 }
