@@ -95,11 +95,7 @@ public class ResearchProjectReconciler
     Readiness readiness;
     FreshWrites fresh = FreshWrites.none();
     if (problems.isEmpty()) {
-      fresh = guardRails.apply(project, baseline.get(), view);
-      VeleroState velero = view.veleroState(project, baseline.get());
-      backups.apply(project, baseline.get(), velero, view.velero());
-      drills.run(project, baseline.get(), velero, view, now());
-      fresh = fresh.plus(enforcer.enforce(view.observe(project, baseline.get(), fresh, now())));
+      fresh = applyAll(project, baseline.get());
       readiness =
           Readiness.ready(
               "Namespaces "
@@ -122,6 +118,15 @@ public class ResearchProjectReconciler
             evaluations,
             heldNamespaces(project),
             BackupReport.of(observation)));
+  }
+
+  /** Every writing step for a valid project, in order; returns what the controls must see. */
+  private FreshWrites applyAll(ResearchProject project, SecurityBaseline baseline) {
+    FreshWrites fresh = guardRails.apply(project, baseline, view);
+    VeleroState velero = view.veleroState(project, baseline);
+    backups.apply(project, baseline, velero, view.velero());
+    drills.run(project, baseline, velero, view, now());
+    return fresh.plus(enforcer.enforce(view.observe(project, baseline, fresh, now())));
   }
 
   @Override
