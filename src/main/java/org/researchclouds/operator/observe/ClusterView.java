@@ -198,11 +198,21 @@ public final class ClusterView {
         present.keySet().stream().flatMap(ns -> ingresses.list(ns)).toList(),
         bindingsByNamespace,
         rolesByNamespace,
-        clusterRoles
-            .list()
-            .collect(Collectors.toMap(r -> r.getMetadata().getName(), Function.identity())),
+        boundClusterRoles(bindingsByNamespace),
         veleroState(project, baseline),
         now);
+  }
+
+  /** The ClusterRoles that the project's bindings name: all that a control needs to judge them. */
+  private Map<String, ClusterRole> boundClusterRoles(Map<String, List<RoleBinding>> bindings) {
+    Map<String, ClusterRole> bound = new LinkedHashMap<>();
+    bindings.values().stream()
+        .flatMap(List::stream)
+        .filter(b -> "ClusterRole".equals(b.getRoleRef().getKind()))
+        .map(b -> b.getRoleRef().getName())
+        .distinct()
+        .forEach(name -> clusterRole(name).ifPresent(role -> bound.put(name, role)));
+    return bound;
   }
 
   private <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.resources.Names;
@@ -24,6 +25,7 @@ import org.researchclouds.operator.resources.Names;
  */
 public final class VeleroView {
   private static final String GROUP = "velero.io";
+  private static final String BY_PROJECT = "byProject";
   private static final List<String> KINDS =
       List.of("Schedule", "Backup", "Restore", "BackupStorageLocation");
 
@@ -83,7 +85,7 @@ public final class VeleroView {
                       kind ->
                           (InformerEventSource<GenericKubernetesResource, ResearchProject>)
                               retriever.dynamicallyRegisterEventSource(
-                                  informer(kind, sourceContext))));
+                                  indexedInformer(kind, sourceContext))));
     }
   }
 
@@ -99,21 +101,40 @@ public final class VeleroView {
     return new VeleroState(
         true,
         informers.get("Schedule").get(new ResourceID(schedule, veleroNamespace)),
-        informers
-            .get("Backup")
-            .list(
-                veleroNamespace,
+        projects("Backup", project, veleroNamespace).stream()
+            .filter(
                 b ->
                     schedule.equals(label(b, Names.VELERO_SCHEDULE_LABEL))
                         || Names.finalBackup(project).equals(b.getMetadata().getName()))
             .toList(),
-        informers
-            .get("Restore")
-            .list(veleroNamespace, r -> project.equals(label(r, Names.PROJECT_LABEL)))
-            .toList(),
+        projects("Restore", project, veleroNamespace),
         informers
             .get("BackupStorageLocation")
             .get(new ResourceID(storageLocation, veleroNamespace)));
+  }
+
+  /**
+   * A project's Backups or Restores, from an index: Velero's namespace holds those of every
+   * project, thousands on a large cloud, and a reconcile must not scan them all.
+   */
+  private List<GenericKubernetesResource> projects(String kind, String project, String namespace) {
+    return informers.get(kind).byIndex(BY_PROJECT, project).stream()
+        .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
+        .toList();
+  }
+
+  private static InformerEventSource<GenericKubernetesResource, ResearchProject> indexedInformer(
+      String kind, EventSourceContext<ResearchProject> context) {
+    InformerEventSource<GenericKubernetesResource, ResearchProject> informer =
+        informer(kind, context);
+    informer.addIndexers(
+        Map.<String, Function<GenericKubernetesResource, List<String>>>of(
+            BY_PROJECT,
+            o ->
+                Optional.ofNullable(label(o, Names.PROJECT_LABEL))
+                    .map(List::of)
+                    .orElse(List.of())));
+    return informer;
   }
 
   private static InformerEventSource<GenericKubernetesResource, ResearchProject> informer(

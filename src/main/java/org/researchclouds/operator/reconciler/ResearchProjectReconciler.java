@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
@@ -126,7 +128,8 @@ public class ResearchProjectReconciler
     VeleroState velero = view.veleroState(project, baseline);
     backups.apply(project, baseline, velero, view.velero());
     drills.run(project, baseline, velero, view, now());
-    return fresh.plus(enforcer.enforce(view.observe(project, baseline, fresh, now())));
+    return fresh.plus(
+        enforcer.enforce(project, baseline, () -> view.observe(project, baseline, fresh, now())));
   }
 
   @Override
@@ -210,12 +213,11 @@ public class ResearchProjectReconciler
   }
 
   private List<String> heldNamespaces(ResearchProject project) {
-    return project.namespaceNames().stream()
-        .filter(
-            name ->
-                view.namespacesHeldBy(project.getMetadata().getName()).stream()
-                    .anyMatch(ns -> ns.getMetadata().getName().equals(name)))
-        .toList();
+    Set<String> held =
+        view.namespacesHeldBy(project.getMetadata().getName()).stream()
+            .map(ns -> ns.getMetadata().getName())
+            .collect(Collectors.toSet());
+    return project.namespaceNames().stream().filter(held::contains).toList();
   }
 
   private static UpdateControl<ResearchProject> withStatus(
