@@ -7,10 +7,10 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.researchclouds.operator.ExtraPolicies;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.Compliance;
 import org.researchclouds.operator.api.Contacts;
@@ -130,23 +130,8 @@ class ControlsTest {
         .policies()
         .get("lab")
         .add(
-            new NetworkPolicyBuilder()
-                .withNewMetadata()
-                .withName("from-partner")
-                .withNamespace("lab")
-                .endMetadata()
-                .withNewSpec()
-                .withNewPodSelector()
-                .endPodSelector()
-                .addNewIngress()
-                .addNewFrom()
-                .withNewNamespaceSelector()
-                .addToMatchLabels("team", "partner")
-                .endNamespaceSelector()
-                .endFrom()
-                .endIngress()
-                .endSpec()
-                .build());
+            ExtraPolicies.ingressFrom(
+                "lab", "from-partner", ExtraPolicies.namespaces(Map.of("team", "partner"))));
 
     Finding finding = new LimitedExposureControl().evaluate(applied);
 
@@ -157,33 +142,7 @@ class ControlsTest {
   @Test
   void goodNetCitizenFailsWhenAPolicyOpensOutboundMail() {
     Observation applied = Fixtures.applied(project, baseline);
-    applied
-        .policies()
-        .get("lab")
-        .add(
-            new NetworkPolicyBuilder()
-                .withNewMetadata()
-                .withName("smtp")
-                .withNamespace("lab")
-                .endMetadata()
-                .withNewSpec()
-                .withNewPodSelector()
-                .endPodSelector()
-                .withPolicyTypes("Egress")
-                .addNewEgress()
-                .addNewTo()
-                .withNewIpBlock()
-                .withCidr("0.0.0.0/0")
-                .endIpBlock()
-                .endTo()
-                .addNewPort()
-                .withNewPort(1)
-                .withEndPort(500)
-                .withProtocol("TCP")
-                .endPort()
-                .endEgress()
-                .endSpec()
-                .build());
+    applied.policies().get("lab").add(ExtraPolicies.egressAnywhere("lab", "smtp", 1, 500));
 
     Finding finding = new GoodNetCitizenControl().evaluate(applied);
 

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpecBuilder;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.researchclouds.operator.ExtraPolicies;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Egress;
@@ -69,18 +70,13 @@ class NetworkPolicyAuditTest {
   @Test
   void egressThatStaysInTheClusterOpensNoBlockedPort() {
     NetworkPolicy toPods =
-        policy(
-            new NetworkPolicySpecBuilder()
-                .withNewPodSelector()
-                .endPodSelector()
-                .withPolicyTypes("Egress")
-                .addNewEgress()
-                .addNewTo()
-                .withNewPodSelector()
-                .endPodSelector()
-                .endTo()
-                .endEgress()
-                .build());
+        new NetworkPolicyBuilder(egress(null, null))
+            .editSpec()
+            .editFirstEgress()
+            .withTo(ExtraPolicies.pods(Map.of()))
+            .endEgress()
+            .endSpec()
+            .build();
 
     assertThat(widens(toPods)).isFalse();
   }
@@ -103,100 +99,26 @@ class NetworkPolicyAuditTest {
   }
 
   private static NetworkPolicy openIngress() {
-    return policy(
-        new NetworkPolicySpecBuilder()
-            .withNewPodSelector()
-            .endPodSelector()
-            .addNewIngress()
-            .endIngress()
-            .build());
+    return ExtraPolicies.openIngress("lab", "extra");
   }
 
   private static NetworkPolicy ingressFromIpBlock() {
-    return policy(
-        new NetworkPolicySpecBuilder()
-            .withNewPodSelector()
-            .endPodSelector()
-            .addNewIngress()
-            .addNewFrom()
-            .withNewIpBlock()
-            .withCidr("10.0.0.0/8")
-            .endIpBlock()
-            .endFrom()
-            .endIngress()
-            .build());
+    return ExtraPolicies.ingressFrom("lab", "extra", ExtraPolicies.ipBlock("10.0.0.0/8"));
   }
 
   private static NetworkPolicy ingressFromOwnPods() {
-    return policy(
-        new NetworkPolicySpecBuilder()
-            .withNewPodSelector()
-            .endPodSelector()
-            .addNewIngress()
-            .addNewFrom()
-            .withNewPodSelector()
-            .addToMatchLabels("app", "x")
-            .endPodSelector()
-            .endFrom()
-            .endIngress()
-            .build());
+    return ExtraPolicies.ingressFrom("lab", "extra", ExtraPolicies.pods(Map.of("app", "x")));
   }
 
   private static NetworkPolicy ingressFromNamespaces(String key, String value) {
-    return policy(
-        new NetworkPolicySpecBuilder()
-            .withNewPodSelector()
-            .endPodSelector()
-            .addNewIngress()
-            .addNewFrom()
-            .withNewNamespaceSelector()
-            .addToMatchLabels(key, value)
-            .endNamespaceSelector()
-            .endFrom()
-            .endIngress()
-            .build());
+    return ExtraPolicies.ingressFrom("lab", "extra", ExtraPolicies.namespaces(Map.of(key, value)));
   }
 
   private static NetworkPolicy ingressFromAllNamespaces() {
-    return policy(
-        new NetworkPolicySpecBuilder()
-            .withNewPodSelector()
-            .endPodSelector()
-            .addNewIngress()
-            .addNewFrom()
-            .withNewNamespaceSelector()
-            .endNamespaceSelector()
-            .endFrom()
-            .endIngress()
-            .build());
+    return ExtraPolicies.ingressFrom("lab", "extra", ExtraPolicies.namespaces(Map.of()));
   }
 
   private static NetworkPolicy egress(Integer port, Integer endPort) {
-    var rule =
-        new NetworkPolicySpecBuilder()
-            .withNewPodSelector()
-            .endPodSelector()
-            .withPolicyTypes("Egress")
-            .addNewEgress()
-            .addNewTo()
-            .withNewIpBlock()
-            .withCidr("0.0.0.0/0")
-            .endIpBlock()
-            .endTo();
-    if (port != null) {
-      rule.addNewPort().withNewPort(port).withEndPort(endPort).withProtocol("TCP").endPort();
-    }
-    return policy(rule.endEgress().build());
-  }
-
-  private static NetworkPolicy policy(
-      io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec spec) {
-    return new NetworkPolicyBuilder()
-        .withNewMetadata()
-        .withName("extra")
-        .withNamespace("lab")
-        .endMetadata()
-        .withSpec(spec)
-        .build();
+    return ExtraPolicies.egressAnywhere("lab", "extra", port, endPort);
   }
 }

@@ -5,16 +5,17 @@ import static org.awaitility.Awaitility.await;
 import static org.researchclouds.operator.ProjectStatus.condition;
 import static org.researchclouds.operator.ProjectStatus.responsibility;
 
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.researchclouds.operator.ExtraPolicies;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.ProjectStatus;
@@ -65,46 +66,10 @@ class EnforcementIT {
     client.resource(Fixtures.project("guarded", "guarded")).create();
     ProjectStatus.awaitReady(client, "guarded", "True");
 
+    client.resource(ExtraPolicies.egressAnywhere("guarded", "smtp-out", null, null)).create();
     client
         .resource(
-            new NetworkPolicyBuilder()
-                .withNewMetadata()
-                .withName("smtp-out")
-                .withNamespace("guarded")
-                .endMetadata()
-                .withNewSpec()
-                .withNewPodSelector()
-                .endPodSelector()
-                .withPolicyTypes("Egress")
-                .addNewEgress()
-                .addNewTo()
-                .withNewIpBlock()
-                .withCidr("0.0.0.0/0")
-                .endIpBlock()
-                .endTo()
-                .endEgress()
-                .endSpec()
-                .build())
-        .create();
-    client
-        .resource(
-            new NetworkPolicyBuilder()
-                .withNewMetadata()
-                .withName("same-namespace")
-                .withNamespace("guarded")
-                .endMetadata()
-                .withNewSpec()
-                .withNewPodSelector()
-                .endPodSelector()
-                .withPolicyTypes("Ingress")
-                .addNewIngress()
-                .addNewFrom()
-                .withNewPodSelector()
-                .endPodSelector()
-                .endFrom()
-                .endIngress()
-                .endSpec()
-                .build())
+            ExtraPolicies.ingressFrom("guarded", "same-namespace", ExtraPolicies.pods(Map.of())))
         .create();
 
     await()

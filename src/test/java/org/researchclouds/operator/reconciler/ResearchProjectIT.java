@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.researchclouds.operator.ExtraPolicies;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.ProjectStatus;
@@ -241,22 +242,7 @@ class ResearchProjectIT {
                 .endSpec()
                 .build())
         .create();
-    client
-        .resource(
-            new NetworkPolicyBuilder()
-                .withNewMetadata()
-                .withName("open-all")
-                .withNamespace("leaky")
-                .endMetadata()
-                .withNewSpec()
-                .withNewPodSelector()
-                .endPodSelector()
-                .withPolicyTypes("Ingress")
-                .addNewIngress()
-                .endIngress()
-                .endSpec()
-                .build())
-        .create();
+    client.resource(ExtraPolicies.openIngress("leaky", "open-all")).create();
 
     await()
         .atMost(Duration.ofSeconds(10))
