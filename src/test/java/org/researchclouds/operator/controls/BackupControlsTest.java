@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.VeleroFixtures;
 import org.researchclouds.operator.api.BackupSpec;
-import org.researchclouds.operator.api.DeletionPolicy;
-import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
@@ -38,13 +36,7 @@ class BackupControlsTest {
   @Test
   void unknownWhenBackupsAreOffOrVeleroIsMissing() {
     ResearchProject off =
-        Fixtures.project(
-            "lab",
-            Fixtures.spec(
-                List.of("lab"),
-                new NetworkSpec(null, null),
-                DeletionPolicy.Retain,
-                Fixtures.noBackups()));
+        Fixtures.with(Fixtures.project("lab", "lab"), "backup", Fixtures.noBackups());
 
     assertThat(control.evaluate(observe(off, VeleroFixtures.healthy(off, baseline, NOW))))
         .extracting(Finding::state, Finding::reason)
@@ -102,13 +94,10 @@ class BackupControlsTest {
   @Test
   void theProjectMaySetItsOwnRestoreTestInterval() {
     ResearchProject monthly =
-        Fixtures.project(
-            "lab",
-            Fixtures.spec(
-                List.of("lab"),
-                new NetworkSpec(null, null),
-                DeletionPolicy.Retain,
-                new BackupSpec(true, null, null, null, "720h", null)));
+        Fixtures.with(
+            Fixtures.project("lab", "lab"),
+            "backup",
+            new BackupSpec(true, null, null, null, "720h", null));
     VeleroState state =
         new VeleroState(
             true,

@@ -164,13 +164,10 @@ class VeleroIT {
   void raisesRetentionToTheBaselinesMinimumAndSaysSo() {
     client
         .resource(
-            Fixtures.project(
-                "short-lived",
-                Fixtures.spec(
-                    List.of("short-lived"),
-                    new NetworkSpec(null, null),
-                    DeletionPolicy.Retain,
-                    new BackupSpec(true, "0 3 * * *", "24h", null, null, null))))
+            Fixtures.with(
+                Fixtures.project("short-lived", "short-lived"),
+                "backup",
+                new BackupSpec(true, "0 3 * * *", "24h", null, null, null)))
         .create();
 
     await()
@@ -241,13 +238,10 @@ class VeleroIT {
   void aRestoreDrillRunsEndToEndAndCountsAsTheRestoreTest() {
     client
         .resource(
-            Fixtures.project(
-                "drilled",
-                Fixtures.spec(
-                    List.of("drilled"),
-                    new NetworkSpec(null, null),
-                    DeletionPolicy.Retain,
-                    new BackupSpec(true, null, null, null, null, new RestoreDrill(true, null)))))
+            Fixtures.with(
+                Fixtures.project("drilled", "drilled"),
+                "backup",
+                new BackupSpec(true, null, null, null, null, new RestoreDrill(true, null))))
         .create();
     awaitReady("drilled");
     create(

@@ -152,13 +152,10 @@ class ProjectValidatorTest {
   @Test
   void refusesBackupSettingsThatCannotBeRead() {
     ResearchProject project =
-        Fixtures.project(
-            "lab",
-            Fixtures.spec(
-                List.of("lab"),
-                new NetworkSpec(null, null),
-                DeletionPolicy.Retain,
-                new BackupSpec(true, "every night", "30d", null, null, null)));
+        Fixtures.with(
+            Fixtures.project("lab", "lab"),
+            "backup",
+            new BackupSpec(true, "every night", "30d", null, null, null));
 
     assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES))
         .extracting(Problem::message)
