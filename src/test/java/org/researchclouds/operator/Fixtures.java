@@ -35,6 +35,7 @@ import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.api.ServiceType;
 import org.researchclouds.operator.api.TermsOfUse;
 import org.researchclouds.operator.controls.Observation;
+import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
@@ -128,6 +129,12 @@ public final class Fixtures {
 
   /** What the controls see once the operator has applied everything and nobody else acted. */
   public static Observation applied(ResearchProject project, SecurityBaseline baseline) {
+    return applied(project, baseline, VeleroFixtures.healthy(project, baseline, NOW));
+  }
+
+  /** The same, with what Velero holds for the project given. */
+  public static Observation applied(
+      ResearchProject project, SecurityBaseline baseline, VeleroState velero) {
     Map<String, Namespace> namespaces = new LinkedHashMap<>();
     Map<String, List<NetworkPolicy>> policies = new LinkedHashMap<>();
     Map<String, List<RoleBinding>> bindings = new LinkedHashMap<>();
@@ -146,7 +153,7 @@ public final class Fixtures {
         bindings,
         new LinkedHashMap<>(),
         new LinkedHashMap<>(),
-        VeleroFixtures.healthy(project, baseline, NOW),
+        velero,
         NOW);
   }
 

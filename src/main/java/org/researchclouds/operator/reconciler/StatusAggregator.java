@@ -49,15 +49,7 @@ final class StatusAggregator {
     }
     List<Condition> conditions = new ArrayList<>();
     List<Condition> old = previous.getConditions();
-    conditions.add(
-        Conditions.next(
-            old,
-            READY,
-            readiness.status(),
-            readiness.reason(),
-            readiness.message(),
-            generation,
-            now));
+    conditions.add(ready(old, readiness, generation, now));
     for (Owner owner : Owner.values()) {
       List<Responsibility> owned =
           responsibilities.stream().filter(r -> r.owner() == owner).toList();
@@ -91,15 +83,7 @@ final class StatusAggregator {
     String now = now();
     long generation = generation(project);
     List<Condition> conditions = new ArrayList<>();
-    conditions.add(
-        Conditions.next(
-            previous.getConditions(),
-            READY,
-            readiness.status(),
-            readiness.reason(),
-            readiness.message(),
-            generation,
-            now));
+    conditions.add(ready(previous.getConditions(), readiness, generation, now));
     previous.getConditions().stream()
         .filter(c -> !READY.equals(c.getType()))
         .forEach(conditions::add);
@@ -111,6 +95,12 @@ final class StatusAggregator {
     status.setNamespaces(previous.getNamespaces());
     status.setBackup(previous.getBackup());
     return status;
+  }
+
+  private static Condition ready(
+      List<Condition> old, Readiness readiness, long generation, String now) {
+    return Conditions.next(
+        old, READY, readiness.status(), readiness.reason(), readiness.message(), generation, now);
   }
 
   private static ResearchProjectStatus previous(ResearchProject project) {

@@ -162,18 +162,6 @@ class BackupControlsTest {
   }
 
   private Observation observe(ResearchProject project, VeleroState velero) {
-    Observation applied = Fixtures.applied(project, baseline);
-    return new Observation(
-        project,
-        baseline,
-        applied.namespaces(),
-        applied.policies(),
-        List.of(),
-        List.of(),
-        applied.roleBindings(),
-        applied.roles(),
-        applied.clusterRoles(),
-        velero,
-        NOW);
+    return Fixtures.applied(project, baseline, velero);
   }
 }
