@@ -8,17 +8,25 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.controls.ControlCatalogue;
 import org.researchclouds.operator.validation.ProjectValidator;
 
 /** The examples in examples/ read into the API model, are valid, and meet every control. */
 class ExamplesTest {
-  @Test
-  void theExampleProjectIsValidAndMeetsEveryControlUnderTheExampleBaseline() throws IOException {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "projects/intro-data-science.yaml",
+        "projects/genomics-lab.yaml",
+        "projects/cardio-cohort.yaml"
+      })
+  void eachExampleProjectIsValidAndMeetsEveryControlUnderTheExampleBaseline(String file)
+      throws IOException {
     SecurityBaseline baseline = read("securitybaseline-default.yaml", SecurityBaseline.class);
-    ResearchProject project = read("researchproject-genomics.yaml", ResearchProject.class);
+    ResearchProject project = read(file, ResearchProject.class);
     project.getMetadata().setUid("example");
 
     assertThat(ProjectValidator.validate(project, baseline, name -> Optional.empty())).isEmpty();

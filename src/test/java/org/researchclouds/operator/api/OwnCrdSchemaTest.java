@@ -22,7 +22,9 @@ class OwnCrdSchemaTest {
   @ParameterizedTest
   @CsvSource({
     "securitybaselines.researchclouds.org.yaml, securitybaseline-default.yaml",
-    "researchprojects.researchclouds.org.yaml, researchproject-genomics.yaml"
+    "researchprojects.researchclouds.org.yaml, projects/intro-data-science.yaml",
+    "researchprojects.researchclouds.org.yaml, projects/genomics-lab.yaml",
+    "researchprojects.researchclouds.org.yaml, projects/cardio-cohort.yaml"
   })
   void examplesValidateAgainstTheCrd(String crd, String example) throws IOException {
     Schema schema = schemaOf(crd);
@@ -38,7 +40,7 @@ class OwnCrdSchemaTest {
     Schema schema = schemaOf("researchprojects.researchclouds.org.yaml");
     String[] field = change.split(": ");
     String yaml =
-        Files.readString(Path.of("examples", "researchproject-genomics.yaml"))
+        Files.readString(Path.of("examples", "projects", "genomics-lab.yaml"))
             .replaceAll("(?m)^  " + field[0] + ": .*$", "  " + field[0] + ": " + field[1]);
     Map<?, ?> object = Serialization.unmarshal(yaml, Map.class);
 
