@@ -10,8 +10,8 @@ JAR := target/researchproject-operator-0.1.0-SNAPSHOT.jar
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-run: build ## Run the operator against the cluster of the current kubeconfig
-	java -jar $(JAR) run
+run: build ## Run the operator on the kubeconfig's cluster; without one, on an in-memory API server with examples/
+	java -jar $(JAR) run --when-unreachable=inMemory
 
 test: ## Run every test: unit, CRD drift, and integration against the mock API server
 	$(MVN_TEST) verify

@@ -1,6 +1,5 @@
 package org.researchclouds.operator;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
@@ -8,16 +7,13 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.researchclouds.operator.local.ClusterSeed;
 import org.researchclouds.operator.reconciler.OperatorBootstrap;
 import org.researchclouds.operator.reconciler.OperatorSettings;
 
@@ -32,7 +28,7 @@ public final class OperatorHarness implements AutoCloseable {
   private final Operator operator;
 
   public OperatorHarness(KubernetesClient testClient, String baselineName, Duration resync) {
-    installCrds(testClient);
+    ClusterSeed.installCrds(testClient);
     operatorClient =
         new KubernetesClientBuilder()
             .withConfig(testClient.getConfiguration())
@@ -45,23 +41,6 @@ public final class OperatorHarness implements AutoCloseable {
             new OperatorSettings(baselineName, resync, Clock.systemUTC()),
             new ReconcileCounter());
     operator.start();
-  }
-
-  public static void installCrds(KubernetesClient client) {
-    for (String file :
-        new String[] {
-          "researchprojects.researchclouds.org.yaml", "securitybaselines.researchclouds.org.yaml"
-        }) {
-      try (InputStream crd = Files.newInputStream(Path.of("crds", file))) {
-        CustomResourceDefinition definition =
-            client.apiextensions().v1().customResourceDefinitions().load(crd).item();
-        if (client.resource(definition).get() == null) {
-          client.resource(definition).create();
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read crds/" + file, e);
-      }
-    }
   }
 
   public int writes() {

@@ -2,7 +2,9 @@ package org.researchclouds.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import java.util.Optional;
 import org.researchclouds.operator.controls.ControlCatalogue;
 
 /** Builds the operator the same way for production, `make run` and the integration tests. */
@@ -11,10 +13,21 @@ public final class OperatorBootstrap {
 
   public static Operator create(
       KubernetesClient client, OperatorSettings settings, Metrics metrics) {
+    return create(client, settings, metrics, Optional.empty());
+  }
+
+  /** With leader election, only the replica that holds the Lease reconciles. */
+  public static Operator create(
+      KubernetesClient client,
+      OperatorSettings settings,
+      Metrics metrics,
+      Optional<LeaderElectionConfiguration> leaderElection) {
     Operator operator =
         new Operator(
             overrider ->
-                overrider
+                leaderElection
+                    .map(overrider::withLeaderElectionConfiguration)
+                    .orElse(overrider)
                     .withKubernetesClient(client)
                     // Create-or-update and merge patches rather than server-side apply: the
                     // same write path works on every API server, the test server included.

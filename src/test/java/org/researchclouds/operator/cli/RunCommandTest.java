@@ -2,59 +2,50 @@ package org.researchclouds.operator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.Config;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/**
- * `run` without a cluster says so and exits non-zero, rather than retrying or failing with a trace.
- */
+/** `run` without a cluster, or with bad examples, says so and exits non-zero, with no trace. */
 class RunCommandTest {
-  private final PrintStream stderr = System.err;
+  @Test
+  void anUnreachableClusterIsAClearErrorAndExitCode2(@TempDir Path dir) throws Exception {
+    StringWriter err = new StringWriter();
+    int exit;
+    try (UnreachableCluster nowhere = new UnreachableCluster(dir)) {
+      exit = new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("run");
+    }
 
-  @AfterEach
-  void restore() {
-    System.setErr(stderr);
-    System.clearProperty(Config.KUBERNETES_KUBECONFIG_FILE);
+    assertThat(exit).isEqualTo(RunCommand.CLUSTER_UNREACHABLE);
+    assertThat(err.toString())
+        .contains("No Kubernetes cluster is reachable at " + UnreachableCluster.URL)
+        .contains("KUBECONFIG")
+        .doesNotContain("Exception:")
+        .doesNotContain("\tat ");
   }
 
   @Test
-  void anUnreachableClusterIsAClearErrorAndExitCode2(@TempDir Path dir) throws Exception {
-    Path kubeconfig = dir.resolve("config");
+  void aForeignKindAmongTheExamplesStopsTheInMemoryModeBeforeItStarts(@TempDir Path dir)
+      throws Exception {
+    Path examples = Files.createDirectories(dir.resolve("examples"));
     Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-          - name: nowhere
-            cluster: {server: "https://127.0.0.1:1"}
-        contexts:
-          - name: nowhere
-            context: {cluster: nowhere, user: nobody}
-        current-context: nowhere
-        users:
-          - name: nobody
-            user: {token: none}
-        """);
-    System.setProperty(Config.KUBERNETES_KUBECONFIG_FILE, kubeconfig.toString());
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        examples.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
+    StringWriter err = new StringWriter();
+    int exit;
+    try (UnreachableCluster nowhere = new UnreachableCluster(dir)) {
+      exit =
+          new CommandLine(new Main())
+              .setErr(new PrintWriter(err))
+              .execute("run", "--when-unreachable=inMemory", "--examples=" + examples);
+    }
 
-    int exit = new CommandLine(new Main()).execute("run");
-
-    assertThat(exit).isEqualTo(RunCommand.CLUSTER_UNREACHABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("No Kubernetes cluster is reachable at https://127.0.0.1:1")
-        .contains("KUBECONFIG")
-        .doesNotContain("Exception:")
+    assertThat(exit).isEqualTo(RunCommand.BAD_EXAMPLES);
+    assertThat(err.toString())
+        .contains("pod.yaml: kind Pod is neither a SecurityBaseline nor a ResearchProject")
         .doesNotContain("\tat ");
   }
 }
