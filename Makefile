@@ -5,7 +5,7 @@ MVN_TEST ?= mvn -B --no-transfer-progress
 JAR := target/researchproject-operator-0.1.0-SNAPSHOT.jar
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build crds bench format
+.PHONY: help run test build crds image helm-lint bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,7 +13,7 @@ help: ## List the targets
 run: build ## Run the operator on the kubeconfig's cluster; without one, on an in-memory API server with examples/
 	java -jar $(JAR) run --when-unreachable=inMemory
 
-test: ## Run every test: unit, CRD drift, and integration against the mock API server
+test: ## Run every test: unit, CRD drift, chart (real Helm), Argo CD health, integration on the mock API server
 	$(MVN_TEST) verify
 
 build: ## Compile, generate the CRDs and package the operator (no tests)
@@ -22,11 +22,22 @@ build: ## Compile, generate the CRDs and package the operator (no tests)
 format: ## Format the code with google-java-format
 	$(MVN) spotless:apply
 
-crds: ## Regenerate crds/ from the Java API model
+CHART := helm/researchproject-operator
+crds: ## Regenerate crds/ and the chart's copy from the Java API model
 	$(MVN) process-classes
-	mkdir -p crds
-	cp target/classes/META-INF/fabric8/researchprojects.researchclouds.org-v1.yml crds/researchprojects.researchclouds.org.yaml
-	cp target/classes/META-INF/fabric8/securitybaselines.researchclouds.org-v1.yml crds/securitybaselines.researchclouds.org.yaml
+	for crd in researchprojects securitybaselines; do \
+	  cp target/classes/META-INF/fabric8/$$crd.researchclouds.org-v1.yml crds/$$crd.researchclouds.org.yaml; \
+	  cp crds/$$crd.researchclouds.org.yaml $(CHART)/crds/; \
+	done
+
+IMAGE ?= ghcr.io/researchclouds/researchproject-operator
+TAG ?= 0.1.0
+CONTAINER_TOOL ?= docker
+image: ## Build the operator image as IMAGE:TAG (docker, or CONTAINER_TOOL=podman)
+	$(CONTAINER_TOOL) build -t $(IMAGE):$(TAG) .
+
+helm-lint: ## Lint the Helm chart and test its rendering with real Helm (helm-java: no helm binary needed)
+	$(MVN_TEST) test -Dtest='org.researchclouds.operator.chart.*Test' -Dsurefire.failIfNoSpecifiedTests=false
 
 BENCH_PROJECTS ?= 200
 bench: ## Print scale figures: N projects to Ready, writes, idle writes, heap (on the mock API server)

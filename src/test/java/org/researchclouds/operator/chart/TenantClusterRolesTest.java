@@ -1,21 +1,19 @@
-package org.researchclouds.operator.resources;
+package org.researchclouds.operator.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.api.ProjectRole;
+import org.researchclouds.operator.resources.Names;
 
-/** The shipped project roles grant no more than the README says they do. */
+/** The chart's project roles grant no more than the README says they do. */
 class TenantClusterRolesTest {
   private static final Set<String> FORBIDDEN_VERBS = Set.of("escalate", "bind", "impersonate", "*");
   private static final Set<String> WRITE_VERBS =
@@ -35,15 +33,12 @@ class TenantClusterRolesTest {
   private static Map<String, ClusterRole> roles;
 
   @BeforeAll
-  static void load() throws Exception {
-    try (InputStream in =
-        TenantClusterRolesTest.class.getResourceAsStream("/rbac/tenant-clusterroles.yaml")) {
-      List<HasMetadata> items = Serialization.unmarshal(in);
-      roles =
-          items.stream()
-              .map(ClusterRole.class::cast)
-              .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
-    }
+  static void render() {
+    roles =
+        RenderedChart.render(Map.of()).ofKind("ClusterRole").stream()
+            .filter(r -> r.getMetadata().getName().startsWith("researchproject-"))
+            .map(r -> Serialization.unmarshal(Serialization.asJson(r), ClusterRole.class))
+            .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
   }
 
   @Test

@@ -1,0 +1,277 @@
+package org.researchclouds.operator.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.researchclouds.operator.chart.RenderedChart.FULL_NAME;
+import static org.researchclouds.operator.chart.RenderedChart.NAMESPACE;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.researchclouds.operator.OwnCrdSchemas;
+import org.researchclouds.operator.UpstreamSchemas;
+import org.researchclouds.operator.api.ProjectRole;
+import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.resources.Names;
+
+/** The Helm chart, linted and rendered by real Helm, with default and non-default values. */
+class ChartTest {
+  /** Every permission the operator holds, as group/resource and verbs: exactly these. */
+  private static final Map<String, Set<String>> OPERATOR_RULES =
+      Map.ofEntries(
+          Map.entry(
+              "researchclouds.org/researchprojects",
+              Set.of("get", "list", "watch", "update", "patch")),
+          Map.entry("researchclouds.org/researchprojects/status", Set.of("get", "update", "patch")),
+          Map.entry("researchclouds.org/securitybaselines", Set.of("get", "list", "watch")),
+          Map.entry(
+              "apiextensions.k8s.io/customresourcedefinitions", Set.of("get", "list", "watch")),
+          Map.entry(
+              "/namespaces", Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+          Map.entry(
+              "networking.k8s.io/networkpolicies",
+              Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+          Map.entry("/services", Set.of("get", "list", "watch")),
+          Map.entry("networking.k8s.io/ingresses", Set.of("get", "list", "watch")),
+          Map.entry(
+              "rbac.authorization.k8s.io/rolebindings",
+              Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+          Map.entry("rbac.authorization.k8s.io/roles", Set.of("get", "list", "watch")),
+          Map.entry(
+              "rbac.authorization.k8s.io/clusterroles",
+              Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+          Map.entry(
+              "rbac.authorization.k8s.io/clusterrolebindings",
+              Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+          Map.entry("velero.io/schedules", Set.of("get", "list", "watch")),
+          Map.entry("velero.io/backups", Set.of("get", "list", "watch")),
+          Map.entry("velero.io/restores", Set.of("get", "list", "watch")),
+          Map.entry("velero.io/backupstoragelocations", Set.of("get", "list", "watch")));
+
+  @Test
+  void lintsClean() {
+    LintResult lint = new Helm(RenderedChart.CHART).lint().strict().call();
+
+    assertThat(lint.isFailed()).as("%s", lint.getMessages()).isFalse();
+    assertThat(lint.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+  }
+
+  @Test
+  void theChartsCrdsAreTheGeneratedOnes() throws IOException {
+    for (String crd :
+        new String[] {
+          "researchprojects.researchclouds.org.yaml", "securitybaselines.researchclouds.org.yaml"
+        }) {
+      assertThat(Files.readString(RenderedChart.CHART.resolve("crds").resolve(crd)))
+          .as("%s in the chart differs from crds/: run `make crds`", crd)
+          .isEqualTo(Files.readString(Path.of("crds", crd)));
+    }
+  }
+
+  @Test
+  void theOperatorHoldsExactlyThePermissionsItNeedsAndNoWildcard() {
+    RenderedChart chart = RenderedChart.render(Map.of());
+    ClusterRole role = chart.get("ClusterRole", FULL_NAME, ClusterRole.class);
+
+    Map<String, Set<String>> granted = new TreeMap<>();
+    for (PolicyRule rule : role.getRules()) {
+      assertThat(
+              Stream.of(rule.getApiGroups(), rule.getResources(), rule.getVerbs())
+                  .flatMap(java.util.List::stream))
+          .as("a wildcard in %s", rule)
+          .doesNotContain("*");
+      if (rule.getResourceNames() == null || rule.getResourceNames().isEmpty()) {
+        for (String resource : rule.getResources()) {
+          granted
+              .computeIfAbsent(rule.getApiGroups().get(0) + "/" + resource, k -> new TreeSet<>())
+              .addAll(rule.getVerbs());
+        }
+      }
+    }
+    assertThat(granted).isEqualTo(new TreeMap<>(OPERATOR_RULES));
+    assertThat(role.getRules())
+        .filteredOn(rule -> rule.getResourceNames() != null && !rule.getResourceNames().isEmpty())
+        .singleElement()
+        .satisfies(
+            bind -> {
+              assertThat(bind.getVerbs()).containsExactly("bind");
+              assertThat(bind.getResources()).containsExactly("clusterroles");
+              assertThat(bind.getResourceNames())
+                  .containsExactlyInAnyOrder(
+                      Arrays.stream(ProjectRole.values())
+                          .map(Names::clusterRole)
+                          .toArray(String[]::new));
+            });
+    assertThat(chart.get("Role", FULL_NAME + "-velero", Role.class).getMetadata().getNamespace())
+        .isEqualTo("velero");
+    assertThat(chart.get("Role", FULL_NAME + "-events", Role.class).getRules())
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getVerbs()).containsExactly("create"));
+    assertThat(chart.get("Role", FULL_NAME + "-leader-election", Role.class).getRules())
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
+  }
+
+  @Test
+  void theOperatorPodIsHardenedAndProbed() {
+    Deployment deployment =
+        RenderedChart.render(Map.of()).get("Deployment", FULL_NAME, Deployment.class);
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Container operator = pod.getContainers().get(0);
+
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+    assertThat(operator.getArgs()).contains("--leader-election-namespace=$(POD_NAMESPACE)");
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(operator.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(operator.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(operator.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(operator.getSecurityContext().getPrivileged()).isNotEqualTo(Boolean.TRUE);
+    assertThat(operator.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+    assertThat(operator.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+    assertThat(operator.getResources().getLimits()).containsKey("memory");
+    assertThat(operator.getResources().getRequests()).containsKeys("cpu", "memory");
+    assertThat(operator.getImage()).endsWith(":0.1.0");
+  }
+
+  @Test
+  void byDefaultTwoReplicasGetADisruptionBudgetTheOperatorANetworkPolicyAndNoServiceMonitor() {
+    RenderedChart chart = RenderedChart.render(Map.of());
+
+    assertThat(chart.find("PodDisruptionBudget", FULL_NAME)).isPresent();
+    assertThat(chart.find("NetworkPolicy", FULL_NAME)).isPresent();
+    assertThat(chart.ofKind("ServiceMonitor")).isEmpty();
+    assertThat(chart.ofKind("ClusterRole"))
+        .extracting(r -> r.getMetadata().getName())
+        .contains(
+            Arrays.stream(ProjectRole.values()).map(Names::clusterRole).toArray(String[]::new));
+  }
+
+  @Test
+  void theDefaultBaselineIsTheExampleOneAndValidAgainstOurCrd() throws IOException {
+    GenericKubernetesResource baseline =
+        RenderedChart.render(Map.of()).find("SecurityBaseline", "default").orElseThrow();
+    SecurityBaseline example =
+        Serialization.unmarshal(
+            Files.readString(Path.of("examples", "securitybaseline-default.yaml")),
+            SecurityBaseline.class);
+
+    assertThat(
+            Serialization.unmarshal(Serialization.asJson(baseline), SecurityBaseline.class)
+                .getSpec())
+        .isEqualTo(example.getSpec());
+    assertThat(OwnCrdSchemas.errors("securitybaselines.researchclouds.org.yaml", baseline))
+        .isEmpty();
+  }
+
+  @Test
+  void everyRenderedKubernetesObjectIsValidAgainstTheOfficialSchemas() {
+    RenderedChart chart = RenderedChart.render(Map.of("serviceMonitor", Map.of("enabled", true)));
+
+    for (GenericKubernetesResource object : chart.all()) {
+      OfficialSchema.of(object)
+          .ifPresent(
+              schema ->
+                  assertThat(
+                          UpstreamSchemas.kubernetesErrors(
+                              object, schema.document(), schema.name()))
+                      .as("%s %s", object.getKind(), object.getMetadata().getName())
+                      .isEmpty());
+    }
+    assertThat(
+            UpstreamSchemas.crdErrors(
+                chart.find("ServiceMonitor", FULL_NAME).orElseThrow(),
+                "monitoring.coreos.com_servicemonitors.yaml"))
+        .isEmpty();
+  }
+
+  @Test
+  void nonDefaultValuesShapeTheRelease() {
+    RenderedChart chart =
+        RenderedChart.render(
+            Map.of(
+                "replicaCount", 1,
+                "leaderElection", Map.of("enabled", false),
+                "image", Map.of("repository", "registry.example.org/platform/rpo", "tag", "1.2.3"),
+                "serviceMonitor",
+                    Map.of("enabled", true, "labels", Map.of("release", "kube-prometheus")),
+                "networkPolicy", Map.of("enabled", false),
+                "velero", Map.of("namespace", "backup-system"),
+                "tenantRoles", Map.of("create", false),
+                "baseline", Map.of("create", false)));
+    Container operator =
+        chart
+            .get("Deployment", FULL_NAME, Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(operator.getImage()).isEqualTo("registry.example.org/platform/rpo:1.2.3");
+    assertThat(operator.getArgs()).noneMatch(arg -> arg.startsWith("--leader-election"));
+    assertThat(chart.find("Role", FULL_NAME + "-leader-election")).isEmpty();
+    assertThat(chart.ofKind("PodDisruptionBudget")).isEmpty();
+    assertThat(chart.ofKind("NetworkPolicy")).isEmpty();
+    assertThat(chart.ofKind("SecurityBaseline")).isEmpty();
+    assertThat(chart.ofKind("ClusterRole"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getMetadata().getName()).isEqualTo(FULL_NAME));
+    assertThat(chart.find("Role", FULL_NAME + "-velero").orElseThrow().getMetadata().getNamespace())
+        .isEqualTo("backup-system");
+    assertThat(chart.find("ServiceMonitor", FULL_NAME).orElseThrow().getMetadata().getLabels())
+        .containsEntry("release", "kube-prometheus");
+    assertThat(chart.all())
+        .allSatisfy(
+            o -> {
+              if (o.getMetadata().getNamespace() != null
+                  && !Set.of("backup-system", "default").contains(o.getMetadata().getNamespace())) {
+                assertThat(o.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+              }
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badValues")
+  void badValuesAreRejectedNamingTheField(String field, Map<String, ?> values) {
+    assertThatThrownBy(() -> RenderedChart.render(values))
+        .hasMessageContaining("values don't meet the specifications of the schema")
+        .hasMessageContaining(field);
+  }
+
+  static Stream<Arguments> badValues() {
+    return Stream.of(
+        Arguments.of("replicaCount", Map.of("replicaCount", 0)),
+        Arguments.of(
+            "leaderElection",
+            Map.of("replicaCount", 3, "leaderElection", Map.of("enabled", false))),
+        Arguments.of("pullPolicy", Map.of("image", Map.of("pullPolicy", "Sometimes"))),
+        Arguments.of("httpPort", Map.of("httpPort", 80)),
+        Arguments.of("resyncInterval", Map.of("resyncInterval", "5m")),
+        Arguments.of("replicas", Map.of("replicas", 2)),
+        Arguments.of(
+            "enforcementMode",
+            Map.of("baseline", Map.of("spec", Map.of("enforcementMode", "Block")))),
+        Arguments.of("namespace", Map.of("velero", Map.of("namespace", "Velero_NS"))));
+  }
+}
