@@ -24,7 +24,7 @@ format: ## Format the code with google-java-format
 
 CHART := helm/researchproject-operator
 crds: ## Regenerate crds/ and the chart's copy from the Java API model
-	$(MVN) process-classes
+	$(MVN) process-test-classes
 	for crd in researchprojects securitybaselines; do \
 	  cp target/classes/META-INF/fabric8/$$crd.researchclouds.org-v1.yml crds/$$crd.researchclouds.org.yaml; \
 	  cp crds/$$crd.researchclouds.org.yaml $(CHART)/crds/; \
