@@ -73,8 +73,11 @@ class InMemoryRunIT {
             assertThat(argo.evaluate(live).status()).as(name).isEqualTo("Healthy");
           }
         }
-        assertThat(get(port, "/readyz")).isEqualTo(200);
-        assertThat(get(port, "/healthz")).isEqualTo(200);
+        assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
+        assertThat(get(port, "/metrics").body())
+            .contains("operator_sdk_controllers_execution_reconcile_seconds_count")
+            .contains("jvm_memory_used_bytes");
         await()
             .atMost(Duration.ofSeconds(10))
             .untilAsserted(
@@ -123,11 +126,10 @@ class InMemoryRunIT {
     return found[0].group(1);
   }
 
-  private static int get(int port, String path) throws Exception {
+  private static HttpResponse<String> get(int port, String path) throws Exception {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+            HttpResponse.BodyHandlers.ofString());
   }
 }
