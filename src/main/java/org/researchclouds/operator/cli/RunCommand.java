@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,7 @@ final class RunCommand implements Callable<Integer> {
   static final int CLUSTER_UNREACHABLE = 2;
   static final int CRDS_MISSING = 3;
   static final int BAD_EXAMPLES = 4;
+  static final int PORT_TAKEN = 5;
   static final String LEASE_NAME = "researchproject-operator";
 
   enum WhenUnreachable {
@@ -164,8 +166,17 @@ final class RunCommand implements Callable<Integer> {
               operator.stop();
               stopped.countDown();
             });
-    try (OperatorEndpoints endpoints =
-        OperatorEndpoints.serve(httpPort, operator.getRuntimeInfo(), metrics.registry())) {
+    OperatorEndpoints endpoints;
+    try {
+      endpoints = OperatorEndpoints.serve(httpPort, operator.getRuntimeInfo(), metrics.registry());
+    } catch (BindException e) {
+      err()
+          .printf(
+              "Port %d is taken (%s).%nPass --http-port with a free port, or 0 for any.%n",
+              httpPort, e.getMessage());
+      return PORT_TAKEN;
+    }
+    try (endpoints) {
       Runtime.getRuntime().addShutdownHook(onShutdown);
       operator.start();
       out()

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.researchclouds.operator.api.Responsibility;
@@ -39,10 +40,11 @@ public final class ProjectTable {
     StringBuilder out = new StringBuilder();
     int[] widths = widths(rows);
     for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
-        out.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
+        line.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
       }
-      out.append('\n');
+      out.append(line.toString().stripTrailing()).append('\n');
     }
     if (!reasons.isEmpty()) {
       out.append('\n');
@@ -77,9 +79,9 @@ public final class ProjectTable {
         : ready.getStatus() + " (" + ready.getReason() + ")";
   }
 
-  private static java.util.stream.Stream<Responsibility> open(ResearchProject project) {
+  private static Stream<Responsibility> open(ResearchProject project) {
     return project.getStatus() == null
-        ? java.util.stream.Stream.empty()
+        ? Stream.empty()
         : project.getStatus().getResponsibilities().stream()
             .filter(
                 r ->

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 
@@ -50,8 +51,7 @@ public final class CrdGeneration {
   static final class DeclaredColumnOrder implements CRDPostProcessor {
     private static final Map<String, Class<? extends HasMetadata>> BY_CRD_NAME =
         RESOURCES.stream()
-            .collect(
-                java.util.stream.Collectors.toMap(HasMetadata::getFullResourceName, type -> type));
+            .collect(Collectors.toMap(HasMetadata::getFullResourceName, type -> type));
 
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -97,7 +98,7 @@ class ChartTest {
     for (PolicyRule rule : role.getRules()) {
       assertThat(
               Stream.of(rule.getApiGroups(), rule.getResources(), rule.getVerbs())
-                  .flatMap(java.util.List::stream))
+                  .flatMap(List::stream))
           .as("a wildcard in %s", rule)
           .doesNotContain("*");
       if (rule.getResourceNames() == null || rule.getResourceNames().isEmpty()) {

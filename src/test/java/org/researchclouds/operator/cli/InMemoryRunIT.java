@@ -43,7 +43,7 @@ class InMemoryRunIT {
   void theExamplesReachReadyOnTheInMemoryServer(@TempDir Path dir) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    try (UnreachableCluster nowhere = new UnreachableCluster(dir)) {
+    try (TestKubeconfig nowhere = TestKubeconfig.unreachable(dir)) {
       Thread run =
           new Thread(
               () ->

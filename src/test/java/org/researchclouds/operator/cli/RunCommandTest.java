@@ -16,13 +16,13 @@ class RunCommandTest {
   void anUnreachableClusterIsAClearErrorAndExitCode2(@TempDir Path dir) throws Exception {
     StringWriter err = new StringWriter();
     int exit;
-    try (UnreachableCluster nowhere = new UnreachableCluster(dir)) {
+    try (TestKubeconfig nowhere = TestKubeconfig.unreachable(dir)) {
       exit = new CommandLine(new Main()).setErr(new PrintWriter(err)).execute("run");
     }
 
     assertThat(exit).isEqualTo(RunCommand.CLUSTER_UNREACHABLE);
     assertThat(err.toString())
-        .contains("No Kubernetes cluster is reachable at " + UnreachableCluster.URL)
+        .contains("No Kubernetes cluster is reachable at " + TestKubeconfig.UNREACHABLE)
         .contains("KUBECONFIG")
         .doesNotContain("Exception:")
         .doesNotContain("\tat ");
@@ -36,7 +36,7 @@ class RunCommandTest {
         examples.resolve("pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n");
     StringWriter err = new StringWriter();
     int exit;
-    try (UnreachableCluster nowhere = new UnreachableCluster(dir)) {
+    try (TestKubeconfig nowhere = TestKubeconfig.unreachable(dir)) {
       exit =
           new CommandLine(new Main())
               .setErr(new PrintWriter(err))
