@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,9 +46,7 @@ class TenantClusterRolesTest {
   void shipsOneClusterRolePerProjectRoleUnderTheNamesTheOperatorBinds() {
     assertThat(roles.keySet())
         .containsExactlyInAnyOrder(
-            java.util.Arrays.stream(ProjectRole.values())
-                .map(Names::clusterRole)
-                .toArray(String[]::new));
+            Arrays.stream(ProjectRole.values()).map(Names::clusterRole).toArray(String[]::new));
   }
 
   @Test
