@@ -260,6 +260,13 @@ class ChartTest {
         .hasMessageContaining(field);
   }
 
+  @Test
+  void aVeleroNamespaceThatDiffersFromTheBaselinesIsRejected() {
+    assertThatThrownBy(() -> RenderedChart.render(Map.of("velero", Map.of("namespace", "backups"))))
+        .hasMessageContaining(
+            "velero.namespace (backups) and baseline.spec.backup.veleroNamespace (velero) differ");
+  }
+
   static Stream<Arguments> badValues() {
     return Stream.of(
         Arguments.of("replicaCount", Map.of("replicaCount", 0)),
