@@ -23,6 +23,7 @@ import org.researchclouds.operator.reconciler.OperatorSettings;
  */
 public final class OperatorHarness implements AutoCloseable {
   private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger reconciles = new AtomicInteger();
   private final KubernetesClient operatorClient;
   private final Operator operator;
@@ -33,7 +34,7 @@ public final class OperatorHarness implements AutoCloseable {
         new KubernetesClientBuilder()
             .withConfig(testClient.getConfiguration())
             .withHttpClientBuilderConsumer(
-                b -> b.addOrReplaceInterceptor("count-writes", new WriteCounter()))
+                b -> b.addOrReplaceInterceptor("record-requests", new RequestRecorder()))
             .build();
     operator =
         OperatorBootstrap.create(
@@ -62,9 +63,15 @@ public final class OperatorHarness implements AutoCloseable {
     operatorClient.close();
   }
 
-  private final class WriteCounter implements Interceptor {
+  /** Every request the operator made, as RBAC reads it. */
+  public List<ApiRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  private final class RequestRecorder implements Interceptor {
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+      ApiRequest.of(request.method(), request.uri()).ifPresent(requests::add);
       if (!"GET".equals(request.method())) {
         writes.add(request.method() + " " + request.uri().getPath());
       }

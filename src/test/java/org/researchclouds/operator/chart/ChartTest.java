@@ -47,23 +47,22 @@ class ChartTest {
           Map.entry("researchclouds.org/securitybaselines", Set.of("get", "list", "watch")),
           Map.entry(
               "apiextensions.k8s.io/customresourcedefinitions", Set.of("get", "list", "watch")),
-          Map.entry(
-              "/namespaces", Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+          Map.entry("/namespaces", Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry(
               "networking.k8s.io/networkpolicies",
-              Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+              Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry("/services", Set.of("get", "list", "watch")),
           Map.entry("networking.k8s.io/ingresses", Set.of("get", "list", "watch")),
           Map.entry(
               "rbac.authorization.k8s.io/rolebindings",
-              Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+              Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry("rbac.authorization.k8s.io/roles", Set.of("get", "list", "watch")),
           Map.entry(
               "rbac.authorization.k8s.io/clusterroles",
-              Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+              Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry(
               "rbac.authorization.k8s.io/clusterrolebindings",
-              Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+              Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry("velero.io/schedules", Set.of("get", "list", "watch")),
           Map.entry("velero.io/backups", Set.of("get", "list", "watch")),
           Map.entry("velero.io/restores", Set.of("get", "list", "watch")),

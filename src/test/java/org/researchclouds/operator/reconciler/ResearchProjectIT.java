@@ -33,6 +33,7 @@ import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.Responsibility;
 import org.researchclouds.operator.api.ResponsibilityState;
+import org.researchclouds.operator.chart.ChartPermissions;
 import org.researchclouds.operator.resources.Names;
 
 /** The running operator against the CRUD mock API server, with the baseline in Audit mode. */
@@ -50,6 +51,7 @@ class ResearchProjectIT {
 
   @AfterAll
   static void stopOperator() {
+    ChartPermissions.assertAllowed(operator.requests());
     operator.close();
   }
 

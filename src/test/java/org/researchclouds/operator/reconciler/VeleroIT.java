@@ -32,6 +32,7 @@ import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.RestoreDrill;
+import org.researchclouds.operator.chart.ChartPermissions;
 import org.researchclouds.operator.resources.Names;
 
 /**
@@ -53,6 +54,7 @@ class VeleroIT {
 
   @AfterAll
   static void stopOperator() {
+    ChartPermissions.assertAllowed(operator.requests());
     operator.close();
   }
 
