@@ -48,7 +48,7 @@ class RunOnClusterTest {
     try (ServerSocket taken = new ServerSocket(0)) {
       int exit = run("run", "--http-port=" + taken.getLocalPort());
 
-      assertThat(exit).isEqualTo(RunCommand.PORT_TAKEN);
+      assertThat(exit).isEqualTo(OperatorRun.PORT_TAKEN);
       assertThat(err.toString())
           .contains("Port " + taken.getLocalPort() + " is taken")
           .contains("--http-port")
