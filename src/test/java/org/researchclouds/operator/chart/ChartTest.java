@@ -152,6 +152,14 @@ class ChartTest {
     assertThat(operator.getResources().getLimits()).containsKey("memory");
     assertThat(operator.getResources().getRequests()).containsKeys("cpu", "memory");
     assertThat(operator.getImage()).endsWith(":0.1.0");
+    assertThat(pod.getTopologySpreadConstraints())
+        .singleElement()
+        .satisfies(
+            spread -> {
+              assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+              assertThat(spread.getLabelSelector().getMatchLabels())
+                  .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            });
   }
 
   @Test
