@@ -116,9 +116,11 @@ class LeaderElectionIT {
                   new LeaderElectionConfiguration(
                       "researchproject-operator",
                       LEASE_NAMESPACE,
-                      Duration.ofSeconds(2),
-                      Duration.ofMillis(1500),
-                      Duration.ofMillis(300),
+                      // Short enough for a quick takeover, long enough that a GC pause on a
+                      // busy CI machine does not cost the leader its lease.
+                      Duration.ofSeconds(4),
+                      Duration.ofSeconds(3),
+                      Duration.ofMillis(500),
                       identity,
                       null,
                       false)));
