@@ -30,3 +30,10 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- define "rpo.image" -}}
 {{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
 {{- end -}}
+
+{{/* The operator's ServiceAccount, as the subject of its bindings. */}}
+{{- define "rpo.operatorSubject" -}}
+- kind: ServiceAccount
+  name: {{ include "rpo.serviceAccountName" . }}
+  namespace: {{ .Release.Namespace }}
+{{- end -}}

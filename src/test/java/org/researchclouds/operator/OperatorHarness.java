@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.researchclouds.operator.chart.ChartPermissions;
 import org.researchclouds.operator.local.ClusterSeed;
 import org.researchclouds.operator.reconciler.OperatorBootstrap;
 import org.researchclouds.operator.reconciler.OperatorSettings;
 
 /**
- * Runs the real operator against the mock API server, on a client of its own that counts every
- * write the operator sends, and counts finished reconciles.
+ * Runs the real operator against the mock API server, on a client of its own that records every
+ * request the operator sends, and counts finished reconciles. Closing it fails when the chart's
+ * RBAC would have refused any of those requests, so every test run on it checks the chart too.
  */
 public final class OperatorHarness implements AutoCloseable {
   private final List<String> writes = new CopyOnWriteArrayList<>();
@@ -61,11 +63,7 @@ public final class OperatorHarness implements AutoCloseable {
   public void close() {
     operator.stop();
     operatorClient.close();
-  }
-
-  /** Every request the operator made, as RBAC reads it. */
-  public List<ApiRequest> requests() {
-    return List.copyOf(requests);
+    ChartPermissions.assertAllowed(requests);
   }
 
   private final class RequestRecorder implements Interceptor {

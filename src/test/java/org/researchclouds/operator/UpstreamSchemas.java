@@ -53,15 +53,14 @@ public final class UpstreamSchemas {
 
   /** Errors of {@code object} against the openAPIV3Schema of a CRD file in the schemas folder. */
   public static List<String> crdErrors(Object object, String crdFile) {
-    Schema schema =
-        CACHE.computeIfAbsent(
-            crdFile,
-            key -> {
-              JsonNode crd = read(ROOT.resolve(crdFile));
-              JsonNode openApi = crd.at("/spec/versions/0/schema/openAPIV3Schema");
-              return REGISTRY.getSchema(openApi.toString(), InputFormat.JSON);
-            });
+    Schema schema = CACHE.computeIfAbsent(crdFile, key -> crdSchema(read(ROOT.resolve(crdFile))));
     return errors(schema, object);
+  }
+
+  /** The openAPIV3Schema of a CRD's first version, as the API server validates against it. */
+  static Schema crdSchema(JsonNode crd) {
+    JsonNode openApi = crd.at("/spec/versions/0/schema/openAPIV3Schema");
+    return REGISTRY.getSchema(openApi.toString(), InputFormat.JSON);
   }
 
   /** Creates a third-party CRD of the schemas folder in the (mock) API server. */
@@ -72,7 +71,7 @@ public final class UpstreamSchemas {
         .create();
   }
 
-  private static List<String> errors(Schema schema, Object object) {
+  static List<String> errors(Schema schema, Object object) {
     return schema.validate(Serialization.asJson(object), InputFormat.JSON).stream()
         .map(Object::toString)
         .toList();

@@ -4,8 +4,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import java.nio.file.Path;
+import java.util.Iterator;
 import org.slf4j.LoggerFactory;
 
 /** Moves the log from the console to a file, so that the live table has the terminal to itself. */
@@ -14,9 +17,10 @@ final class LogFile {
 
   static void redirectTo(Path file) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%d{ISO8601} %-5level %logger{0} project=%X{resource.name:-} %msg%n");
+    encoder.setPattern(consolePattern(root));
     encoder.start();
     FileAppender<ILoggingEvent> appender = new FileAppender<>();
     appender.setContext(context);
@@ -24,8 +28,19 @@ final class LogFile {
     appender.setAppend(false);
     appender.setEncoder(encoder);
     appender.start();
-    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
     root.addAppender(appender);
+  }
+
+  /** The line format of logback.xml's console appender, so that the file reads the same. */
+  private static String consolePattern(Logger root) {
+    Iterator<Appender<ILoggingEvent>> appenders = root.iteratorForAppenders();
+    while (appenders.hasNext()) {
+      if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> console
+          && console.getEncoder() instanceof PatternLayoutEncoder pattern) {
+        return pattern.getPattern();
+      }
+    }
+    return "%d{ISO8601} %-5level %logger{0} %msg%n"; // a logback.xml without a console appender
   }
 }

@@ -2,7 +2,7 @@ package org.researchclouds.operator.chart;
 
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,19 +25,17 @@ public final class ChartPermissions {
     this.byNamespace = byNamespace;
   }
 
-  public static ChartPermissions ofDefaultValues() {
+  private static ChartPermissions ofDefaultValues() {
     RenderedChart chart = RenderedChart.render(Map.of());
-    List<PolicyRule> clusterWide =
-        rules(chart.find("ClusterRole", RenderedChart.FULL_NAME).orElseThrow());
     Map<String, List<PolicyRule>> byNamespace = new HashMap<>();
-    chart
-        .ofKind("Role")
-        .forEach(
-            role ->
-                byNamespace
-                    .computeIfAbsent(role.getMetadata().getNamespace(), ns -> new ArrayList<>())
-                    .addAll(rules(role)));
-    return new ChartPermissions(clusterWide, byNamespace);
+    for (Role role : chart.ofKind("Role", Role.class)) {
+      byNamespace
+          .computeIfAbsent(role.getMetadata().getNamespace(), ns -> new ArrayList<>())
+          .addAll(role.getRules());
+    }
+    return new ChartPermissions(
+        chart.get("ClusterRole", RenderedChart.FULL_NAME, ClusterRole.class).getRules(),
+        byNamespace);
   }
 
   /** Fails naming each request of {@code requests} that the chart's RBAC would refuse. */
@@ -49,7 +47,7 @@ public final class ChartPermissions {
   }
 
   /** The requests the chart's RBAC would refuse, each once. */
-  public List<ApiRequest> denied(Collection<ApiRequest> requests) {
+  private List<ApiRequest> denied(Collection<ApiRequest> requests) {
     return requests.stream().filter(r -> !allowed(r)).distinct().toList();
   }
 
@@ -67,9 +65,5 @@ public final class ChartPermissions {
         && (rule.getResourceNames() == null
             || rule.getResourceNames().isEmpty()
             || rule.getResourceNames().contains(request.name()));
-  }
-
-  private static List<PolicyRule> rules(Object role) {
-    return Serialization.unmarshal(Serialization.asJson(role), ClusterRole.class).getRules();
   }
 }

@@ -12,8 +12,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,6 +136,27 @@ class ChartTest {
   }
 
   @Test
+  void everyBindingOfTheChartBindsTheOperatorsServiceAccountOnly() {
+    RenderedChart chart = RenderedChart.render(Map.of());
+    List<Subject> subjects =
+        Stream.concat(
+                chart.ofKind("RoleBinding", RoleBinding.class).stream()
+                    .flatMap(b -> b.getSubjects().stream()),
+                chart.ofKind("ClusterRoleBinding", ClusterRoleBinding.class).stream()
+                    .flatMap(b -> b.getSubjects().stream()))
+            .toList();
+
+    assertThat(subjects)
+        .hasSize(4) // the ClusterRoleBinding, and the Velero, Events and Lease RoleBindings
+        .allSatisfy(
+            subject -> {
+              assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+              assertThat(subject.getName()).isEqualTo(FULL_NAME);
+              assertThat(subject.getNamespace()).isEqualTo(NAMESPACE);
+            });
+  }
+
+  @Test
   void theOperatorPodIsHardenedAndProbed() {
     Deployment deployment =
         RenderedChart.render(Map.of()).get("Deployment", FULL_NAME, Deployment.class);
@@ -177,16 +201,14 @@ class ChartTest {
 
   @Test
   void theDefaultBaselineIsTheExampleOneAndValidAgainstOurCrd() throws IOException {
-    GenericKubernetesResource baseline =
-        RenderedChart.render(Map.of()).find("SecurityBaseline", "default").orElseThrow();
+    RenderedChart chart = RenderedChart.render(Map.of());
+    GenericKubernetesResource baseline = chart.find("SecurityBaseline", "default").orElseThrow();
     SecurityBaseline example =
         Serialization.unmarshal(
             Files.readString(Path.of("examples", "securitybaseline-default.yaml")),
             SecurityBaseline.class);
 
-    assertThat(
-            Serialization.unmarshal(Serialization.asJson(baseline), SecurityBaseline.class)
-                .getSpec())
+    assertThat(chart.get("SecurityBaseline", "default", SecurityBaseline.class).getSpec())
         .isEqualTo(example.getSpec());
     assertThat(OwnCrdSchemas.errors("securitybaselines.researchclouds.org.yaml", baseline))
         .isEmpty();

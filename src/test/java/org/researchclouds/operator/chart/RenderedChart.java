@@ -65,10 +65,19 @@ final class RenderedChart {
     return ofKind(kind).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst();
   }
 
+  /** The objects of a kind, typed. */
+  <T> List<T> ofKind(String kind, Class<T> type) {
+    return ofKind(kind).stream().map(object -> typed(object, type)).toList();
+  }
+
   /** The object, typed, or a failed assertion naming what is missing. */
   <T> T get(String kind, String name, Class<T> type) {
-    GenericKubernetesResource found =
-        find(kind, name).orElseThrow(() -> new AssertionError(kind + " " + name + " not rendered"));
-    return Serialization.unmarshal(Serialization.asJson(found), type);
+    return typed(
+        find(kind, name).orElseThrow(() -> new AssertionError(kind + " " + name + " not rendered")),
+        type);
+  }
+
+  private static <T> T typed(GenericKubernetesResource object, Class<T> type) {
+    return Serialization.unmarshal(Serialization.asJson(object), type);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +35,8 @@ class TenantClusterRolesTest {
   @BeforeAll
   static void render() {
     roles =
-        RenderedChart.render(Map.of()).ofKind("ClusterRole").stream()
+        RenderedChart.render(Map.of()).ofKind("ClusterRole", ClusterRole.class).stream()
             .filter(r -> r.getMetadata().getName().startsWith("researchproject-"))
-            .map(r -> Serialization.unmarshal(Serialization.asJson(r), ClusterRole.class))
             .collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
   }
 
