@@ -4,30 +4,38 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
+import org.researchclouds.operator.api.schema.ListSet;
 
 /** The platform's backup service and the floors it sets for every project. */
 public record BackupPolicy(
     @Pattern(Patterns.DNS_LABEL)
+        @Size(max = Patterns.DNS_LABEL_MAX_LENGTH)
         @JsonPropertyDescription("Namespace where Velero runs (default velero).")
         String veleroNamespace,
-    @JsonPropertyDescription("Velero BackupStorageLocation to use (default default).")
+    @Size(max = 253)
+        @JsonPropertyDescription("Velero BackupStorageLocation to use (default default).")
         String storageLocation,
     @Pattern(Patterns.DURATION)
+        @Size(max = Patterns.DURATION_MAX_LENGTH)
         @JsonPropertyDescription("Shortest retention a project may set (default 168h).")
         String minimumRetention,
     @Pattern(Patterns.DURATION)
+        @Size(max = Patterns.DURATION_MAX_LENGTH)
         @JsonPropertyDescription("Retention when a project sets none (default 720h).")
         String defaultRetention,
     @Pattern(Patterns.DURATION)
+        @Size(max = Patterns.DURATION_MAX_LENGTH)
         @JsonPropertyDescription(
             "How recent a restore test must be when a project sets none (default 2160h, 90 days).")
         String restoreTestInterval,
     @JsonPropertyDescription("Back up volume data with Velero's file-system backup (default true).")
         Boolean volumeData,
     @Size(max = 4)
+        @ListSet
         @JsonPropertyDescription("Classifications for which backups cannot be switched off.")
         List<DataClassification> mandatoryFor,
     @Pattern(Patterns.DURATION)
+        @Size(max = Patterns.DURATION_MAX_LENGTH)
         @JsonPropertyDescription(
             "How long a deleted project's final backup may take before deletion stops (default"
                 + " 1h).")

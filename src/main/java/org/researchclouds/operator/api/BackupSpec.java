@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
+import org.researchclouds.operator.api.schema.Items;
+import org.researchclouds.operator.api.schema.ListSet;
 
 /** How the project's namespaces are backed up with Velero, and how recovery is tested. */
 public record BackupSpec(
@@ -11,6 +13,7 @@ public record BackupSpec(
             "Back up the project (default true; the baseline may make it mandatory).")
         Boolean enabled,
     @Pattern(Patterns.CRON)
+        @Size(max = Patterns.CRON_MAX_LENGTH)
         @JsonPropertyDescription("When backups run, as cron (default daily at 02:00: 0 2 * * *).")
         String schedule,
     @Pattern(Patterns.DURATION)
@@ -19,6 +22,8 @@ public record BackupSpec(
             "How long backups are kept, such as 720h; raised to the baseline's minimum.")
         String retention,
     @Size(max = 64)
+        @ListSet
+        @Items(maxLength = 253)
         @JsonPropertyDescription(
             "Resources to back up, such as persistentvolumeclaims; default all.")
         List<String> includedResources,

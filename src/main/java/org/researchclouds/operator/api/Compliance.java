@@ -9,9 +9,12 @@ public record Compliance(
     @Size(max = 64)
         @JsonPropertyDescription("Version of the terms of use that the project accepted.")
         String termsOfUseVersion,
-    @Pattern(Patterns.EMAIL) @JsonPropertyDescription("E-mail address of who accepted them.")
+    @Pattern(Patterns.EMAIL)
+        @Size(max = Patterns.EMAIL_MAX_LENGTH)
+        @JsonPropertyDescription("E-mail address of who accepted them.")
         String acceptedBy,
     @Pattern(Patterns.DATE_TIME)
+        @Size(max = Patterns.DATE_TIME_MAX_LENGTH)
         @JsonPropertyDescription(
             "When they were accepted (RFC 3339, such as 2026-09-01T00:00:00Z).")
         String acceptedAt) {}

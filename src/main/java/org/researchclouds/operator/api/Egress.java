@@ -4,14 +4,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import org.researchclouds.operator.api.schema.Items;
+import org.researchclouds.operator.api.schema.ListMap;
+import org.researchclouds.operator.api.schema.ListSet;
 
 /** Outbound traffic the project needs beyond its own namespaces and DNS. */
-@ValidationRule(
-    value = "self.cidrs.all(c, c.matches('" + Patterns.CIDR + "'))",
-    message = "each entry must be a CIDR such as 0.0.0.0/0 or 2001:db8::/32",
-    fieldPath = ".cidrs")
 public record Egress(
     @Required
         @Pattern(Patterns.DNS_LABEL)
@@ -20,10 +18,13 @@ public record Egress(
         String name,
     @Required
         @Size(min = 1, max = 32)
+        @ListSet
+        @Items(maxLength = Patterns.CIDR_MAX_LENGTH, pattern = Patterns.CIDR)
         @JsonPropertyDescription("Destination address ranges (CIDR).")
         List<String> cidrs,
     @Required
         @Size(min = 1, max = 16)
+        @ListMap(keys = {"port", "protocol"})
         @JsonPropertyDescription(
             "Destination ports. Ports the SecurityBaseline blocks (outbound mail and the like)"
                 + " stay blocked inside a range; list one by itself to open it.")

@@ -7,24 +7,29 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Map;
+import org.researchclouds.operator.api.schema.Items;
+import org.researchclouds.operator.api.schema.ListMap;
+import org.researchclouds.operator.api.schema.ListSet;
 
 /** A service of the project that may be reached from outside its namespaces. */
 @ValidationRule(
     value = "self.serviceType == 'ClusterIP' || has(self.service)",
     message = "a NodePort or LoadBalancer exposure must name its service")
-@ValidationRule(
-    value = "!has(self.hosts) || self.hosts.all(h, h.matches('" + Patterns.HOST + "'))",
-    message = "each host must be a DNS name such as lab.example.org",
-    fieldPath = ".hosts")
 public record Exposure(
     @Required
         @Pattern(Patterns.DNS_LABEL)
         @Size(min = 1, max = 40)
         @JsonPropertyDescription("Name of the exposure; names its NetworkPolicy.")
         String name,
-    @JsonPropertyDescription("Labels of the pods that receive the traffic; empty means every pod.")
+    @Size(max = Patterns.SELECTOR_MAX_LABELS)
+        @Items(maxLength = Patterns.LABEL_VALUE_MAX_LENGTH)
+        @JsonPropertyDescription(
+            "Labels of the pods that receive the traffic; empty means every pod.")
         Map<String, String> podSelector,
-    @Required @Size(min = 1, max = 16) @JsonPropertyDescription("Ports the pods receive on.")
+    @Required
+        @Size(min = 1, max = 16)
+        @ListMap(keys = {"port", "protocol"})
+        @JsonPropertyDescription("Ports the pods receive on.")
         List<PortSpec> ports,
     @Required @JsonPropertyDescription("Where the traffic may come from.") ExposureSource from,
     @Pattern(Patterns.DNS_LABEL)
@@ -35,7 +40,10 @@ public record Exposure(
         @JsonPropertyDescription(
             "ClusterIP (default), NodePort or LoadBalancer: the type the named service may have.")
         ServiceType serviceType,
-    @Size(max = 16) @JsonPropertyDescription("Ingress hosts that may route to this exposure.")
+    @Size(max = 16)
+        @ListSet
+        @Items(maxLength = Patterns.HOST_MAX_LENGTH, pattern = Patterns.HOST)
+        @JsonPropertyDescription("Ingress hosts that may route to this exposure.")
         List<String> hosts) {
 
   public Map<String, String> podSelectorOrEmpty() {

@@ -8,12 +8,26 @@ public final class Patterns {
   /** A DNS-1123 label: a namespace or project name. */
   public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 
+  public static final int DNS_LABEL_MAX_LENGTH = 63;
+
+  /** A label value, and so a pod selector's value. */
+  public static final int LABEL_VALUE_MAX_LENGTH = 63;
+
+  /** Labels in one pod selector: enough for any real selector, small enough to bound the cost. */
+  public static final int SELECTOR_MAX_LABELS = 16;
+
   /** A pragmatic e-mail address: something, an at sign, a domain with a dot. */
   public static final String EMAIL = "^[^@ ]+@[^@ ]+[.][^@ ]+$";
+
+  /** The longest address a mail path can carry (RFC 5321). */
+  public static final int EMAIL_MAX_LENGTH = 254;
 
   /** An RFC 3339 date-time. */
   public static final String DATE_TIME =
       "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
+
+  /** Nanoseconds and an offset included. */
+  public static final int DATE_TIME_MAX_LENGTH = 35;
 
   /** An IPv4 CIDR (a.b.c.d/n) or an IPv6 CIDR (hex groups with colons, /n). */
   public static final String CIDR =
@@ -21,16 +35,26 @@ public final class Patterns {
           + "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])/(3[0-2]|[12]?[0-9])"
           + "|[0-9a-fA-F:]*:[0-9a-fA-F:]*/(12[0-8]|1[01][0-9]|[1-9]?[0-9]))$";
 
+  /** The longest CIDR the pattern allows: eight IPv6 groups and /128. */
+  public static final int CIDR_MAX_LENGTH = 43;
+
   /** A DNS name for an Ingress host, optionally with a leading wildcard label. */
   public static final String HOST =
       "^([*][.])?[a-z0-9]([-a-z0-9]*[a-z0-9])?([.][a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
 
+  public static final int HOST_MAX_LENGTH = 253;
+
   /** A duration as Velero and Go write it: hours, minutes and seconds, such as 720h or 1h30m. */
   public static final String DURATION = "^([0-9]+h)?([0-9]+m)?([0-9]+s)?$";
+
+  public static final int DURATION_MAX_LENGTH = 16;
 
   /** A five-field cron expression, or one of the @hourly … @yearly shorthands. */
   public static final String CRON =
       "^(@(hourly|daily|weekly|monthly|yearly|annually)|[^ ]+( +[^ ]+){4})$";
+
+  /** Five fields with lists and steps in each fit well within it. */
+  public static final int CRON_MAX_LENGTH = 100;
 
   private Patterns() {}
 }

@@ -1,6 +1,7 @@
 package org.researchclouds.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
@@ -15,7 +16,7 @@ public record PortSpec(
         Integer port,
     @Min(1) @Max(65535) @JsonPropertyDescription("The last port of a range; omit for one port.")
         Integer endPort,
-    @JsonPropertyDescription("TCP (default), UDP or SCTP.") Protocol protocol) {
+    @Default("TCP") @JsonPropertyDescription("TCP (default), UDP or SCTP.") Protocol protocol) {
 
   public Protocol protocolOrDefault() {
     return protocol == null ? Protocol.TCP : protocol;

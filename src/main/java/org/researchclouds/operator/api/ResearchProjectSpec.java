@@ -6,6 +6,8 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import org.researchclouds.operator.api.schema.Items;
+import org.researchclouds.operator.api.schema.ListSet;
 
 /**
  * What a research team declares about its project. Rules on list items stand on the class, with a
@@ -13,20 +15,8 @@ import java.util.List;
  */
 @ValidationRule(
     value =
-        "!has(self.namespaces) || self.namespaces.all(n, n.matches('"
-            + Patterns.DNS_LABEL
-            + "') && size(n) <= 63)",
-    message = "each namespace must be a DNS-1123 label of at most 63 characters",
-    fieldPath = ".namespaces")
-@ValidationRule(
-    value =
         "!has(self.namespaces) || self.namespaces.all(n, n != 'default' && !n.startsWith('kube-'))",
     message = "default and kube-* namespaces belong to the platform",
-    fieldPath = ".namespaces")
-@ValidationRule(
-    value =
-        "!has(self.namespaces) || self.namespaces.all(n, self.namespaces.exists_one(m, m == n))",
-    message = "each namespace may be listed once",
     fieldPath = ".namespaces")
 @ValidationRule(
     value =
@@ -39,6 +29,8 @@ import java.util.List;
     fieldPath = ".dataClassification")
 public record ResearchProjectSpec(
     @Size(max = 20)
+        @ListSet
+        @Items(maxLength = 63, pattern = Patterns.DNS_LABEL)
         @JsonPropertyDescription(
             "Namespaces of the project. Default: one namespace named after the project.")
         List<String> namespaces,

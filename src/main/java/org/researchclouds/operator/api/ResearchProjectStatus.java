@@ -5,22 +5,27 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.researchclouds.operator.api.schema.ListMap;
+import org.researchclouds.operator.api.schema.ListSet;
 
 /** What the operator observed and did for the project's latest generation it handled. */
 public class ResearchProjectStatus {
   @JsonPropertyDescription("The generation of the spec that this status describes.")
   private Long observedGeneration;
 
+  @ListMap(keys = "type")
   @JsonPropertyDescription(
       "Ready, TenantResponsibilitiesMet, PlatformResponsibilitiesMet, SharedResponsibilitiesMet.")
   private List<Condition> conditions = new ArrayList<>();
 
+  @ListMap(keys = "id")
   @JsonPropertyDescription("Each control of the responsibility model, as last evaluated.")
   private List<Responsibility> responsibilities = new ArrayList<>();
 
   @JsonPropertyDescription("Counts of satisfied responsibilities per owner.")
   private StatusSummary summary;
 
+  @ListSet
   @JsonPropertyDescription("The namespaces the project holds.")
   private List<String> namespaces = new ArrayList<>();
 

@@ -3,18 +3,13 @@ package org.researchclouds.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Map;
+import org.researchclouds.operator.api.schema.Items;
+import org.researchclouds.operator.api.schema.ListMap;
+import org.researchclouds.operator.api.schema.ListSet;
 
 /** The platform's floors and defaults that no project can go below. */
-@ValidationRule(
-    value =
-        "!has(self.protectedNamespaces) || self.protectedNamespaces.all(n, n.matches('"
-            + Patterns.DNS_LABEL
-            + "'))",
-    message = "each entry must be a namespace name",
-    fieldPath = ".protectedNamespaces")
 public record SecurityBaselineSpec(
     @JsonPropertyDescription("Pod Security level enforced per data classification.")
         PodSecurityLevels podSecurity,
@@ -24,6 +19,7 @@ public record SecurityBaselineSpec(
     @JsonPropertyDescription("The cluster DNS pods (default kube-system, k8s-app=kube-dns).")
         PeerSelector dns,
     @Size(max = 64)
+        @ListMap(keys = {"port", "protocol"})
         @JsonPropertyDescription(
             "Outbound ports blocked unless a project declares them by themselves. Default: 25,"
                 + " 465 and 587/TCP (outbound mail).")
@@ -34,6 +30,8 @@ public record SecurityBaselineSpec(
             "Audit (default): report objects that undo the guard rails. Enforce: also remove them.")
         EnforcementMode enforcementMode,
     @Size(max = 256)
+        @ListSet
+        @Items(maxLength = Patterns.DNS_LABEL_MAX_LENGTH, pattern = Patterns.DNS_LABEL)
         @JsonPropertyDescription(
             "Namespaces no project may claim, besides default and kube-* (the platform's own).")
         List<String> protectedNamespaces,

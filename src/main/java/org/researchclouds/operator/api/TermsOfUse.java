@@ -7,4 +7,4 @@ import io.fabric8.generator.annotation.Size;
 public record TermsOfUse(
     @Size(max = 64) @JsonPropertyDescription("Current version that projects must accept.")
         String version,
-    @JsonPropertyDescription("Where the terms can be read.") String url) {}
+    @Size(max = 2048) @JsonPropertyDescription("Where the terms can be read.") String url) {}

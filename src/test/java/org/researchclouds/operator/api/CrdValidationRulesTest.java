@@ -49,7 +49,7 @@ class CrdValidationRulesTest {
 
   @Test
   void everyRuleCompiles() throws Exception {
-    assertThat(rules).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(rules).hasSizeGreaterThanOrEqualTo(7);
     for (String rule : rules.values()) {
       assertThat(CEL.compile(rule).getAst()).as(rule).isNotNull();
     }
@@ -64,32 +64,12 @@ class CrdValidationRulesTest {
   }
 
   @Test
-  void namespacesAreLabelsOutsideThePlatformAndListedOnce() throws Exception {
-    assertThat(
-            holds(
-                "each namespace must be a DNS-1123 label of at most 63 characters",
-                Map.of("namespaces", List.of("lab", "lab-2"))))
-        .isTrue();
-    assertThat(
-            holds(
-                "each namespace must be a DNS-1123 label of at most 63 characters",
-                Map.of("namespaces", List.of("Lab"))))
-        .isFalse();
-    assertThat(
-            holds(
-                "default and kube-* namespaces belong to the platform",
-                Map.of("namespaces", List.of("kube-system"))))
-        .isFalse();
-    assertThat(
-            holds(
-                "default and kube-* namespaces belong to the platform",
-                Map.of("namespaces", List.of("default"))))
-        .isFalse();
-    assertThat(holds("each namespace may be listed once", Map.of("namespaces", List.of("a", "b"))))
-        .isTrue();
-    assertThat(holds("each namespace may be listed once", Map.of("namespaces", List.of("a", "a"))))
-        .isFalse();
-    assertThat(holds("each namespace may be listed once", Map.of())).isTrue();
+  void namespacesStayOutsideThePlatform() throws Exception {
+    String rule = "default and kube-* namespaces belong to the platform";
+    assertThat(holds(rule, Map.of("namespaces", List.of("lab", "lab-2")))).isTrue();
+    assertThat(holds(rule, Map.of("namespaces", List.of("kube-system")))).isFalse();
+    assertThat(holds(rule, Map.of("namespaces", List.of("default")))).isFalse();
+    assertThat(holds(rule, Map.of())).isTrue();
   }
 
   @Test
@@ -106,11 +86,6 @@ class CrdValidationRulesTest {
                 "name at least one source: ingressController, cidrs or projects",
                 Map.of("ingressController", true)))
         .isTrue();
-    String cidr = "each entry must be a CIDR such as 192.0.2.0/24";
-    assertThat(holds(cidr, Map.of("cidrs", List.of("192.0.2.0/24", "2001:db8::/32")))).isTrue();
-    assertThat(holds(cidr, Map.of("cidrs", List.of("192.0.2.0/33")))).isFalse();
-    assertThat(holds(cidr, Map.of("cidrs", List.of("300.0.0.0/8")))).isFalse();
-    assertThat(holds(cidr, Map.of("cidrs", List.of("192.0.2.0")))).isFalse();
   }
 
   @Test
@@ -119,10 +94,6 @@ class CrdValidationRulesTest {
     assertThat(holds(service, Map.of("serviceType", "LoadBalancer"))).isFalse();
     assertThat(holds(service, Map.of("serviceType", "LoadBalancer", "service", "web"))).isTrue();
     assertThat(holds(service, Map.of("serviceType", "ClusterIP"))).isTrue();
-    String hosts = "each host must be a DNS name such as lab.example.org";
-    assertThat(holds(hosts, Map.of("hosts", List.of("lab.example.org", "*.lab.example.org"))))
-        .isTrue();
-    assertThat(holds(hosts, Map.of("hosts", List.of("lab example")))).isFalse();
   }
 
   @Test

@@ -35,13 +35,27 @@ class OwnCrdSchemaTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"dataClassification: secret", "deletionPolicy: Purge"})
-  void theSchemaRejectsValuesOutsideItsEnums(String change) throws IOException {
-    String[] field = change.split(": ");
-    String yaml =
-        Files.readString(Path.of("examples", "projects", "genomics-lab.yaml"))
-            .replaceAll("(?m)^  " + field[0] + ": .*$", "  " + field[0] + ": " + field[1]);
-    Map<?, ?> object = Serialization.unmarshal(yaml, Map.class);
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "dataClassification: secret",
+        "deletionPolicy: Purge",
+        "namespaces: [Lab]",
+        "namespaces: [" + "a123456789a123456789a123456789a123456789a123456789a123456789abcd]",
+        "network: {egress: [{name: out, cidrs: [192.0.2.0/33], ports: [{port: 443}]}]}",
+        "network: {egress: [{name: out, cidrs: [300.0.0.0/8], ports: [{port: 443}]}]}",
+        "network: {egress: [{name: out, cidrs: [192.0.2.0], ports: [{port: 443}]}]}",
+        "network: {exposures: [{name: web, ports: [{port: 80}], from: {ingressController: true},"
+            + " hosts: [lab example]}]}",
+        "network: {exposures: [{name: web, ports: [{port: 80}], from: {projects: [Other]}}]}"
+      })
+  @SuppressWarnings("unchecked")
+  void theSchemaRejectsValuesOutsideItsEnumsPatternsAndBounds(String change) throws IOException {
+    Map<String, Object> object =
+        Serialization.unmarshal(
+            Files.readString(Path.of("examples", "projects", "genomics-lab.yaml")), Map.class);
+    Map<String, Object> spec = (Map<String, Object>) object.get("spec");
+    spec.putAll(Serialization.unmarshal(change, Map.class));
 
     assertThat(OwnCrdSchemas.errors("researchprojects.researchclouds.org.yaml", object))
         .isNotEmpty();

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.CustomResource;
 import java.io.File;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,8 +25,10 @@ import org.researchclouds.operator.api.SecurityBaseline;
  * path, which puts Age first and Reason before Ready in {@code kubectl get}.
  */
 public final class CrdGeneration {
-  private static final List<Class<? extends HasMetadata>> RESOURCES =
+  private static final List<Class<? extends CustomResource<?, ?>>> RESOURCES =
       List.of(ResearchProject.class, SecurityBaseline.class);
+  private static final Map<String, Class<? extends CustomResource<?, ?>>> BY_CRD_NAME =
+      RESOURCES.stream().collect(Collectors.toMap(HasMetadata::getFullResourceName, type -> type));
 
   private CrdGeneration() {}
 
@@ -36,9 +39,10 @@ public final class CrdGeneration {
     }
     int generated =
         new CRDGenerator()
-            .customResourceClasses(RESOURCES)
+            .customResourceClasses(RESOURCES.toArray(Class[]::new))
             .forCRDVersions("v1")
-            .withPostProcessor(new DeclaredColumnOrder())
+            .withPostProcessor(
+                new Chain(List.of(new DeclaredColumnOrder(), new SchemaExtensions(BY_CRD_NAME))))
             .inOutputDir(output)
             .generate();
     if (generated != RESOURCES.size()) {
@@ -47,15 +51,23 @@ public final class CrdGeneration {
     }
   }
 
-  /** Puts each CRD's printer columns back in the order of the class's annotations. */
-  static final class DeclaredColumnOrder implements CRDPostProcessor {
-    private static final Map<String, Class<? extends HasMetadata>> BY_CRD_NAME =
-        RESOURCES.stream()
-            .collect(Collectors.toMap(HasMetadata::getFullResourceName, type -> type));
-
+  /** Runs post-processors in turn: the generator takes only one. */
+  private record Chain(List<CRDPostProcessor> steps) implements CRDPostProcessor {
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
-      Class<? extends HasMetadata> type = BY_CRD_NAME.get(crd.getMetadata().getName());
+      HasMetadata processed = crd;
+      for (CRDPostProcessor step : steps) {
+        processed = step.process(processed, crdSpecVersion);
+      }
+      return processed;
+    }
+  }
+
+  /** Puts each CRD's printer columns back in the order of the class's annotations. */
+  static final class DeclaredColumnOrder implements CRDPostProcessor {
+    @Override
+    public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+      Class<? extends CustomResource<?, ?>> type = BY_CRD_NAME.get(crd.getMetadata().getName());
       if (type != null && crd instanceof CustomResourceDefinition definition) {
         List<String> declared =
             Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class))
