@@ -37,7 +37,8 @@ public final class OperatorBootstrap {
                     .withStopOnInformerErrorDuringStartup(true)
                     .withMetrics(metrics));
     operator.register(
-        new ResearchProjectReconciler(settings, ControlCatalogue.standard()),
+        new ResearchProjectReconciler(
+            settings, ControlCatalogue.standard(), new StatusWriter(client)),
         config -> config.withReconciliationMaxInterval(settings.resyncInterval()));
     return operator;
   }

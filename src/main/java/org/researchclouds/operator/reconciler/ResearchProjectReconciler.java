@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,10 +47,14 @@ import org.researchclouds.operator.validation.ProjectValidator;
 public class ResearchProjectReconciler
     implements Reconciler<ResearchProject>, Cleaner<ResearchProject> {
   private static final Duration HELD_DELETION_RECHECK = Duration.ofSeconds(10);
+  // A status write refused because the project changed: the change's own event brings a spec
+  // edit back at once; this catches a status written by someone else.
+  private static final Duration STALE_STATUS_RETRY = Duration.ofSeconds(1);
 
   private final OperatorSettings settings;
   private final ControlCatalogue catalogue;
   private final StatusAggregator aggregator;
+  private final StatusWriter statusWriter;
   private ClusterView view;
   private GuardRails guardRails;
   private Enforcer enforcer;
@@ -59,10 +64,12 @@ public class ResearchProjectReconciler
   private RestoreDrills drills;
   private AuditTrail trail;
 
-  public ResearchProjectReconciler(OperatorSettings settings, ControlCatalogue catalogue) {
+  ResearchProjectReconciler(
+      OperatorSettings settings, ControlCatalogue catalogue, StatusWriter statusWriter) {
     this.settings = settings;
     this.catalogue = catalogue;
     this.aggregator = new StatusAggregator(settings.clock());
+    this.statusWriter = statusWriter;
   }
 
   @Override
@@ -84,14 +91,15 @@ public class ResearchProjectReconciler
       ResearchProject project, Context<ResearchProject> context) {
     if (project.getStatus() == null
         || Conditions.find(project.getStatus().getConditions(), StatusAggregator.READY).isEmpty()) {
-      return withStatus(project, aggregator.initial(project)).rescheduleAfter(0);
+      return withStatus(project, aggregator.initial(project), context).rescheduleAfter(0);
     }
     view.velero().startWatching(context);
     Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
     if (baseline.isEmpty()) {
       return withStatus(
           project,
-          aggregator.build(project, baselineMissing(), List.of(), heldNamespaces(project), null));
+          aggregator.build(project, baselineMissing(), List.of(), heldNamespaces(project), null),
+          context);
     }
     List<Problem> problems = ProjectValidator.validate(project, baseline.get(), view::namespace);
     Readiness readiness;
@@ -115,11 +123,8 @@ public class ResearchProjectReconciler
     return withStatus(
         project,
         aggregator.build(
-            project,
-            readiness,
-            evaluations,
-            heldNamespaces(project),
-            BackupReport.of(observation)));
+            project, readiness, evaluations, heldNamespaces(project), BackupReport.of(observation)),
+        context);
   }
 
   /** Every writing step for a valid project, in order; returns what the controls must see. */
@@ -141,11 +146,8 @@ public class ResearchProjectReconciler
             Readiness.notReady(
                 "ReconcileFailed",
                 "The operator could not apply the guard rails and retries: " + e.getMessage()));
-    if (failed.equals(project.getStatus())) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-    project.setStatus(failed);
-    return ErrorStatusUpdateControl.patchStatus(project);
+    withStatus(project, failed, context);
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   @Override
@@ -180,11 +182,7 @@ public class ResearchProjectReconciler
   /** Keeps the finalizer, and the namespaces with it, and says why in the status. */
   private DeleteControl holdDeletion(
       Context<ResearchProject> context, ResearchProject project, Readiness why) {
-    ResearchProjectStatus status = aggregator.withReadiness(project, why);
-    if (!status.equals(project.getStatus())) {
-      project.setStatus(status);
-      context.getClient().resources(ResearchProject.class).resource(project).updateStatus();
-    }
+    withStatus(project, aggregator.withReadiness(project, why), context);
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(HELD_DELETION_RECHECK);
   }
 
@@ -220,12 +218,27 @@ public class ResearchProjectReconciler
     return project.namespaceNames().stream().filter(held::contains).toList();
   }
 
-  private static UpdateControl<ResearchProject> withStatus(
-      ResearchProject project, ResearchProjectStatus status) {
+  /**
+   * Writes the status when it changed, and primes JOSDK's cache with the written project, so that
+   * the next reconcile starts from this write rather than from a copy the informer has not yet
+   * replaced, which would make it write the same status again.
+   */
+  private UpdateControl<ResearchProject> withStatus(
+      ResearchProject project, ResearchProjectStatus status, Context<ResearchProject> context) {
     if (status.equals(project.getStatus())) {
       return UpdateControl.noUpdate();
     }
-    project.setStatus(status);
-    return UpdateControl.patchStatus(project);
+    String readVersion = project.getMetadata().getResourceVersion();
+    Optional<ResearchProject> written = statusWriter.write(project, status);
+    if (written.isEmpty()) {
+      return UpdateControl.<ResearchProject>noUpdate().rescheduleAfter(STALE_STATUS_RETRY);
+    }
+    // JOSDK caches the written copy only over the version it replaced.
+    project.getMetadata().setResourceVersion(readVersion);
+    context
+        .eventSourceRetriever()
+        .getControllerEventSource()
+        .handleRecentResourceUpdate(ResourceID.fromResource(written.get()), written.get(), project);
+    return UpdateControl.noUpdate();
   }
 }
