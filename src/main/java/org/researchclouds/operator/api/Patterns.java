@@ -1,5 +1,7 @@
 package org.researchclouds.operator.api;
 
+import java.util.Map;
+
 /**
  * Regular expressions shared by the schema annotations of the API. They use no backslash, so each
  * reads the same in Java, in the OpenAPI schema and inside a CEL string literal.
@@ -55,6 +57,21 @@ public final class Patterns {
 
   /** Five fields with lists and steps in each fit well within it. */
   public static final int CRON_MAX_LENGTH = 100;
+
+  private static final Map<String, String> MEANINGS =
+      Map.of(
+          DNS_LABEL, "a DNS-1123 label such as genomics-lab",
+          EMAIL, "an e-mail address such as pi@example.org",
+          DATE_TIME, "an RFC 3339 time such as 2026-09-01T00:00:00Z",
+          CIDR, "a CIDR such as 192.0.2.0/24 or 2001:db8::/32",
+          HOST, "a DNS name such as lab.example.org",
+          DURATION, "a duration such as 720h or 1h30m",
+          CRON, "a five-field cron line such as 0 2 * * *, or @daily");
+
+  /** What a value matching {@code pattern} looks like, in words; the pattern itself if unknown. */
+  public static String meaning(String pattern) {
+    return MEANINGS.getOrDefault(pattern, "text matching " + pattern);
+  }
 
   private Patterns() {}
 }

@@ -1,5 +1,7 @@
 package org.researchclouds.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -51,13 +53,39 @@ import java.util.List;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
-public class ResearchProject extends CustomResource<ResearchProjectSpec, ResearchProjectStatus> {
+@JsonDeserialize(using = ResearchProject.Reader.class)
+public class ResearchProject extends CustomResource<ResearchProjectSpec, ResearchProjectStatus>
+    implements Unreadable {
   public static final String GROUP = "researchclouds.org";
   public static final String VERSION = "v1alpha1";
+
+  @JsonIgnore private String unreadableSpec;
+
+  @Override
+  public String unreadableSpec() {
+    return unreadableSpec;
+  }
+
+  @JsonIgnore
+  @Override
+  public void setUnreadableSpec(String problem) {
+    this.unreadableSpec = problem;
+  }
 
   /** The project's namespaces: those listed, or one named after the project. */
   public List<String> namespaceNames() {
     List<String> listed = getSpec() == null ? null : getSpec().namespaces();
     return listed == null || listed.isEmpty() ? List.of(getMetadata().getName()) : listed;
+  }
+
+  static final class Reader
+      extends LenientReader<ResearchProject, ResearchProjectSpec, ResearchProjectStatus> {
+    Reader() {
+      super(
+          ResearchProject.class,
+          ResearchProject::new,
+          ResearchProjectSpec.class,
+          ResearchProjectStatus.class);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package org.researchclouds.operator.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -27,4 +29,25 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
-public class SecurityBaseline extends CustomResource<SecurityBaselineSpec, Void> {}
+@JsonDeserialize(using = SecurityBaseline.Reader.class)
+public class SecurityBaseline extends CustomResource<SecurityBaselineSpec, Void>
+    implements Unreadable {
+  @JsonIgnore private String unreadableSpec;
+
+  @Override
+  public String unreadableSpec() {
+    return unreadableSpec;
+  }
+
+  @JsonIgnore
+  @Override
+  public void setUnreadableSpec(String problem) {
+    this.unreadableSpec = problem;
+  }
+
+  static final class Reader extends LenientReader<SecurityBaseline, SecurityBaselineSpec, Void> {
+    Reader() {
+      super(SecurityBaseline.class, SecurityBaseline::new, SecurityBaselineSpec.class, Void.class);
+    }
+  }
+}

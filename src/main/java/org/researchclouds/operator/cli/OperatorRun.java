@@ -9,6 +9,8 @@ import java.net.BindException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.researchclouds.operator.endpoints.InformerFailure;
 import org.researchclouds.operator.endpoints.OperatorEndpoints;
 import org.researchclouds.operator.endpoints.OperatorMetrics;
 import org.researchclouds.operator.local.LiveTable;
@@ -22,6 +24,7 @@ import org.researchclouds.operator.reconciler.OperatorSettings;
 final class OperatorRun {
   static final int STOPPED = 0;
   static final int PORT_TAKEN = 5;
+  static final int INFORMER_FAILED = 6;
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -33,7 +36,8 @@ final class OperatorRun {
 
   /**
    * @param liveTable whether to keep a table of the projects on {@code out}
-   * @return {@link #STOPPED}, or {@link #PORT_TAKEN} when the endpoints cannot listen
+   * @return {@link #STOPPED}, {@link #PORT_TAKEN} when the endpoints cannot listen, or {@link
+   *     #INFORMER_FAILED} when an informer stopped for good and the process must be restarted
    */
   int run(
       KubernetesClient client,
@@ -43,20 +47,27 @@ final class OperatorRun {
       boolean liveTable)
       throws IOException {
     OperatorMetrics metrics = new OperatorMetrics();
-    Operator operator = OperatorBootstrap.create(client, settings, metrics.josdk(), leaderElection);
+    CountDownLatch stopped = new CountDownLatch(1);
+    InformerFailure informerFailure = new InformerFailure(stopped::countDown);
+    Operator operator =
+        OperatorBootstrap.create(
+            client, settings, metrics.josdk(), leaderElection, informerFailure);
     OperatorEndpoints endpoints;
     try {
-      endpoints = OperatorEndpoints.serve(httpPort, operator.getRuntimeInfo(), metrics.registry());
+      endpoints =
+          OperatorEndpoints.serve(
+              httpPort, operator.getRuntimeInfo(), metrics.registry(), informerFailure);
     } catch (BindException e) {
       err.printf(
           "Port %d is taken (%s).%nPass --http-port with a free port, or 0 for any.%n",
           httpPort, e.getMessage());
       return PORT_TAKEN;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean shutDown = new AtomicBoolean();
     Thread onShutdown =
         new Thread(
             () -> {
+              shutDown.set(true);
               operator.stop();
               stopped.countDown();
             });
@@ -74,10 +85,17 @@ final class OperatorRun {
         // what the caller started can still shut down cleanly.
       } finally {
         table.ifPresent(Thread::interrupt);
-        if (stopped.getCount() > 0) {
+        if (!shutDown.get()) {
           Runtime.getRuntime().removeShutdownHook(onShutdown);
           operator.stop();
         }
+      }
+      if (informerFailure.failure().isPresent()) {
+        err.printf(
+            "The operator stopped: %s.%nIts pod restarts it; check the API server and the"
+                + " operator's RBAC if this repeats.%n",
+            informerFailure.failure().get());
+        return INFORMER_FAILED;
       }
       return STOPPED;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
@@ -15,9 +16,11 @@ import java.util.function.Supplier;
  * The operator's HTTP endpoints for the kubelet and Prometheus:
  *
  * <ul>
- *   <li>{@code /healthz}: liveness; fails once the operator, having started, has stopped;
- *   <li>{@code /readyz}: readiness; the operator has started and every informer is connected and
- *       synced (JOSDK's health indicators), the standby replica's included;
+ *   <li>{@code /healthz}: liveness; fails once the operator, having started, has stopped, or when
+ *       an informer has stopped for good;
+ *   <li>{@code /readyz}: readiness; the operator has started, no informer has stopped for good, and
+ *       every informer is connected and synced (JOSDK's health indicators), the standby replica's
+ *       included;
  *   <li>{@code /metrics}: JOSDK's reconcile metrics and the JVM's, in Prometheus text format.
  * </ul>
  */
@@ -25,19 +28,25 @@ public final class OperatorEndpoints implements AutoCloseable {
   private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
   private final HttpServer server;
+  private final InformerFailure informerFailure;
   private volatile boolean everStarted;
 
-  private OperatorEndpoints(HttpServer server) {
+  private OperatorEndpoints(HttpServer server, InformerFailure informerFailure) {
     this.server = server;
+    this.informerFailure = informerFailure;
   }
 
   /** Serves on {@code port} (0 picks a free one) until closed. */
   public static OperatorEndpoints serve(
-      int port, RuntimeInfo runtime, PrometheusMeterRegistry registry) throws IOException {
+      int port,
+      RuntimeInfo runtime,
+      PrometheusMeterRegistry registry,
+      InformerFailure informerFailure)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-    OperatorEndpoints endpoints = new OperatorEndpoints(server);
+    OperatorEndpoints endpoints = new OperatorEndpoints(server, informerFailure);
     server.createContext("/healthz", exchange -> endpoints.liveness(exchange, runtime));
-    server.createContext("/readyz", exchange -> readiness(exchange, runtime));
+    server.createContext("/readyz", exchange -> endpoints.readiness(exchange, runtime));
     server.createContext(
         "/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, registry::scrape));
     server.setExecutor(Executors.newSingleThreadExecutor(r -> new Thread(r, "endpoints")));
@@ -52,12 +61,20 @@ public final class OperatorEndpoints implements AutoCloseable {
   private void liveness(HttpExchange exchange, RuntimeInfo runtime) throws IOException {
     boolean started = runtime.isStarted();
     everStarted |= started;
-    boolean alive = started || !everStarted;
-    respond(exchange, alive ? 200 : 503, "text/plain", () -> alive ? "ok\n" : "stopped\n");
+    Optional<String> failure = informerFailure.failure();
+    boolean alive = failure.isEmpty() && (started || !everStarted);
+    respond(
+        exchange,
+        alive ? 200 : 503,
+        "text/plain",
+        () -> alive ? "ok\n" : failure.orElse("stopped") + "\n");
   }
 
-  private static void readiness(HttpExchange exchange, RuntimeInfo runtime) throws IOException {
-    if (!runtime.isStarted()) {
+  private void readiness(HttpExchange exchange, RuntimeInfo runtime) throws IOException {
+    Optional<String> failure = informerFailure.failure();
+    if (failure.isPresent()) {
+      respond(exchange, 503, "text/plain", () -> failure.get() + "\n");
+    } else if (!runtime.isStarted()) {
       respond(exchange, 503, "text/plain", () -> "starting\n");
     } else if (!runtime.allEventSourcesAreHealthy()) {
       respond(

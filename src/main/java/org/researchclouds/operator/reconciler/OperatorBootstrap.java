@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.util.Optional;
 import org.researchclouds.operator.controls.ControlCatalogue;
+import org.researchclouds.operator.endpoints.InformerFailure;
 
 /** Builds the operator the same way for production, `make run` and the integration tests. */
 public final class OperatorBootstrap {
@@ -13,15 +14,20 @@ public final class OperatorBootstrap {
 
   public static Operator create(
       KubernetesClient client, OperatorSettings settings, Metrics metrics) {
-    return create(client, settings, metrics, Optional.empty());
+    return create(client, settings, metrics, Optional.empty(), new InformerFailure(() -> {}));
   }
 
-  /** With leader election, only the replica that holds the Lease reconciles. */
+  /**
+   * With leader election, only the replica that holds the Lease reconciles.
+   *
+   * @param informerFailure told when an informer stops for good
+   */
   public static Operator create(
       KubernetesClient client,
       OperatorSettings settings,
       Metrics metrics,
-      Optional<LeaderElectionConfiguration> leaderElection) {
+      Optional<LeaderElectionConfiguration> leaderElection,
+      InformerFailure informerFailure) {
     Operator operator =
         new Operator(
             overrider ->
@@ -35,6 +41,7 @@ public final class OperatorBootstrap {
                     .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withCloseClientOnStop(false)
                     .withStopOnInformerErrorDuringStartup(true)
+                    .withInformerStoppedHandler(informerFailure)
                     .withMetrics(metrics));
     operator.register(
         new ResearchProjectReconciler(

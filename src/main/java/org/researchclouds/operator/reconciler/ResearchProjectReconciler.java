@@ -89,6 +89,10 @@ public class ResearchProjectReconciler
   @Override
   public UpdateControl<ResearchProject> reconcile(
       ResearchProject project, Context<ResearchProject> context) {
+    if (project.getSpec() == null) {
+      return withStatus(
+          project, aggregator.withReadiness(project, unreadable(project, context)), context);
+    }
     if (project.getStatus() == null
         || Conditions.find(project.getStatus().getConditions(), StatusAggregator.READY).isEmpty()) {
       return withStatus(project, aggregator.initial(project), context).rescheduleAfter(0);
@@ -99,6 +103,17 @@ public class ResearchProjectReconciler
       return withStatus(
           project,
           aggregator.build(project, baselineMissing(), List.of(), heldNamespaces(project), null),
+          context);
+    }
+    if (baseline.get().getSpec() == null) {
+      return withStatus(
+          project,
+          aggregator.build(
+              project,
+              baselineUnreadable(baseline.get()),
+              List.of(),
+              heldNamespaces(project),
+              null),
           context);
     }
     List<Problem> problems = ProjectValidator.validate(project, baseline.get(), view::namespace);
@@ -142,21 +157,22 @@ public class ResearchProjectReconciler
       ResearchProject project, Context<ResearchProject> context, Exception e) {
     ResearchProjectStatus failed =
         aggregator.withReadiness(
-            project,
-            Readiness.notReady(
-                "ReconcileFailed",
-                "The operator could not apply the guard rails and retries: " + e.getMessage()));
+            project, Readiness.notReady("ReconcileFailed", FailureMessage.of(e)));
     withStatus(project, failed, context);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   @Override
   public DeleteControl cleanup(ResearchProject project, Context<ResearchProject> context) {
-    if (project.getSpec().deletionPolicyOrDefault() == DeletionPolicy.Delete) {
+    boolean deleteNamespaces = deletionPolicy(project) == DeletionPolicy.Delete;
+    if (deleteNamespaces) {
       view.velero().startWatching(context);
       Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
       if (baseline.isEmpty()) {
         return holdDeletion(context, project, baselineMissing());
+      }
+      if (baseline.get().getSpec() == null) {
+        return holdDeletion(context, project, baselineUnreadable(baseline.get()));
       }
       Outcome outcome =
           finalBackup.take(
@@ -170,7 +186,7 @@ public class ResearchProjectReconciler
       }
     }
     for (Namespace namespace : view.namespacesHeldBy(project.getMetadata().getName())) {
-      if (project.getSpec().deletionPolicyOrDefault() == DeletionPolicy.Delete) {
+      if (deleteNamespaces) {
         release.delete(project, namespace, view);
       } else {
         release.orphan(project, namespace, view);
@@ -195,6 +211,41 @@ public class ResearchProjectReconciler
     if (!said) {
       trail.warned(project, outcome.reason(), outcome.message());
     }
+  }
+
+  /** A spec that cannot be read asked for nothing: its namespaces and data stay. */
+  private static DeletionPolicy deletionPolicy(ResearchProject project) {
+    return project.getSpec() == null
+        ? DeletionPolicy.Retain
+        : project.getSpec().deletionPolicyOrDefault();
+  }
+
+  /**
+   * JOSDK hands the reconciler a copy, which keeps no reading problem; the cached original does.
+   */
+  private static Readiness unreadable(ResearchProject project, Context<ResearchProject> context) {
+    String problem =
+        context
+            .getPrimaryCache()
+            .get(ResourceID.fromResource(project))
+            .map(ResearchProject::unreadableSpec)
+            .orElse("the spec is missing");
+    return Readiness.notReady(
+        "UnreadableSpec",
+        "The operator cannot read this project: "
+            + problem
+            + ". It changed nothing; correct the field, and it applies the project again.");
+  }
+
+  private Readiness baselineUnreadable(SecurityBaseline baseline) {
+    return Readiness.notReady(
+        "InvalidBaseline",
+        "SecurityBaseline "
+            + baseline.getMetadata().getName()
+            + " cannot be read ("
+            + baseline.unreadableSpec()
+            + "), so the project's floors are unknown and nothing was applied; the platform team"
+            + " corrects it.");
   }
 
   private Readiness baselineMissing() {

@@ -8,18 +8,35 @@ import java.util.regex.Pattern;
 public final class GoDuration {
   private static final Pattern FORMAT = Pattern.compile("^(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?$");
 
+  /** Longer than any retention or interval a project needs, short enough for any clock. */
+  private static final Duration LONGEST = Duration.ofDays(100 * 365);
+
   private GoDuration() {}
 
-  /** Parses a duration; empty or malformed text is an error with a message that says so. */
+  /**
+   * Parses a duration; empty or malformed text, or a duration over 100 years, is an error with a
+   * message that says so.
+   */
   public static Duration parse(String text) {
     Matcher matcher = text == null ? null : FORMAT.matcher(text);
     if (matcher == null || text.isEmpty() || !matcher.matches()) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a duration such as 720h, 90m or 1h30m");
     }
-    return Duration.ofHours(part(matcher, 1))
-        .plusMinutes(part(matcher, 2))
-        .plusSeconds(part(matcher, 3));
+    Duration duration;
+    try {
+      duration =
+          Duration.ofHours(part(matcher, 1))
+              .plusMinutes(part(matcher, 2))
+              .plusSeconds(part(matcher, 3));
+    } catch (ArithmeticException | NumberFormatException e) {
+      duration = LONGEST.plusDays(1);
+    }
+    if (duration.compareTo(LONGEST) > 0) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is longer than " + LONGEST.toHours() + "h (100 years)");
+    }
+    return duration;
   }
 
   /** Formats as Go does, such as {@code 720h0m0s}. */

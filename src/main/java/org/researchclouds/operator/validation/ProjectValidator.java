@@ -20,17 +20,20 @@ import org.researchclouds.operator.api.PeerSelector;
 import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.api.ServiceType;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.timing.CronSchedule;
 import org.researchclouds.operator.timing.GoDuration;
 
 /**
- * Checks what the schema cannot know: who holds a namespace, ports named twice, sources the
- * platform does not offer. The operator applies nothing while any problem remains.
+ * Checks a project before anything is applied: first its structure against the CRD's schema, then
+ * what the schema cannot know (who holds a namespace, ports named twice, sources the platform does
+ * not offer) and what its CEL rules say, which this side cannot evaluate as CEL. The operator
+ * applies nothing while any problem remains.
  */
 public final class ProjectValidator {
+  private static final SchemaCheck SCHEMA = SchemaCheck.of(ResearchProject.class);
   private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
-  private static final Pattern CIDR = Pattern.compile(Patterns.CIDR);
   private static final int MAX_LABEL_LENGTH = 63;
 
   private ProjectValidator() {}
@@ -43,12 +46,11 @@ public final class ProjectValidator {
       SecurityBaseline baseline,
       Function<String, Optional<Namespace>> existingNamespace) {
     List<Problem> problems = new ArrayList<>();
-    String name = project.getMetadata().getName();
-    if (name.length() > MAX_LABEL_LENGTH || !DNS_LABEL.matcher(name).matches()) {
-      problems.add(
-          new Problem(
-              "InvalidProjectName",
-              "Project name " + name + " must be a DNS-1123 label of at most 63 characters."));
+    checkName(project, problems);
+    problems.addAll(SCHEMA.check(project.getSpec()));
+    if (!problems.isEmpty()) {
+      // The checks below read the spec as well-formed.
+      return problems;
     }
     checkNamespaces(project, baseline, existingNamespace, problems);
     checkExposures(project, baseline, problems);
@@ -59,6 +61,19 @@ public final class ProjectValidator {
     return problems;
   }
 
+  private static void checkName(ResearchProject project, List<Problem> problems) {
+    String name = project.getMetadata().getName();
+    if (name.length() > MAX_LABEL_LENGTH || !DNS_LABEL.matcher(name).matches()) {
+      problems.add(
+          new Problem(
+              "InvalidProjectName",
+              "metadata.name: "
+                  + name
+                  + " must be a DNS-1123 label of at most 63 characters; create the project"
+                  + " again under such a name."));
+    }
+  }
+
   private static void checkNamespaces(
       ResearchProject project,
       SecurityBaseline baseline,
@@ -66,15 +81,22 @@ public final class ProjectValidator {
       List<Problem> problems) {
     Set<String> platformNamespaces = platformNamespaces(baseline);
     Set<String> seen = new HashSet<>();
-    for (String namespace : project.namespaceNames()) {
+    List<String> namespaces = project.namespaceNames();
+    for (int i = 0; i < namespaces.size(); i++) {
+      String namespace = namespaces.get(i);
+      String path = "spec.namespaces[" + i + "]";
       if (!seen.add(namespace)) {
         problems.add(
-            new Problem("DuplicateNamespace", "Namespace " + namespace + " is listed twice."));
+            new Problem(
+                "DuplicateNamespace", path + ": namespace " + namespace + " is listed twice."));
       } else if (platformNamespaces.contains(namespace) || namespace.startsWith("kube-")) {
         problems.add(
             new Problem(
                 "NamespaceProtected",
-                "Namespace " + namespace + " belongs to the platform; choose another name."));
+                path
+                    + ": namespace "
+                    + namespace
+                    + " belongs to the platform; choose another name."));
       } else {
         existingNamespace
             .apply(namespace)
@@ -133,12 +155,19 @@ public final class ProjectValidator {
   private static void checkExposures(
       ResearchProject project, SecurityBaseline baseline, List<Problem> problems) {
     Set<String> names = new HashSet<>();
-    for (Exposure exposure : project.getSpec().networkOrEmpty().exposuresOrEmpty()) {
+    List<Exposure> exposures = project.getSpec().networkOrEmpty().exposuresOrEmpty();
+    for (int i = 0; i < exposures.size(); i++) {
+      Exposure exposure = exposures.get(i);
+      String path = "spec.network.exposures[" + i + "]";
       if (!names.add(exposure.name())) {
         problems.add(
-            new Problem("DuplicateName", "Exposure " + exposure.name() + " is declared twice."));
+            new Problem(
+                "DuplicateName",
+                path + ".name: exposure " + exposure.name() + " is declared twice."));
       }
       checkPortsOnce(exposure, problems);
+      checkRanges(path + ".ports", exposure.ports(), problems);
+      checkSources(path, exposure, problems);
       if (exposure.from().fromIngressController()
           && baseline.getSpec().ingressController() == null) {
         problems.add(
@@ -149,10 +178,47 @@ public final class ProjectValidator {
                     + " allows the ingress controller, but the SecurityBaseline names none; ask"
                     + " the platform team to set spec.ingressController, or use cidrs."));
       }
-      exposure
-          .from()
-          .cidrsOrEmpty()
-          .forEach(cidr -> checkCidr("Exposure " + exposure.name(), cidr, problems));
+    }
+  }
+
+  /** The CRD's rule on ports: a range ends at or after its first port. */
+  private static void checkRanges(String path, List<PortSpec> ports, List<Problem> problems) {
+    for (int i = 0; i < ports.size(); i++) {
+      PortSpec port = ports.get(i);
+      if (port.lastPort() < port.port()) {
+        problems.add(
+            new Problem(
+                "InvalidPort",
+                path
+                    + "["
+                    + i
+                    + "].endPort: "
+                    + port.endPort()
+                    + " is below port "
+                    + port.port()
+                    + "; a range ends at or after its first port."));
+      }
+    }
+  }
+
+  /** The CRD's rules on exposures: a source named, and a service named for its type. */
+  private static void checkSources(String path, Exposure exposure, List<Problem> problems) {
+    if (!exposure.from().fromIngressController()
+        && exposure.from().cidrsOrEmpty().isEmpty()
+        && exposure.from().projectsOrEmpty().isEmpty()) {
+      problems.add(
+          new Problem(
+              "MissingField",
+              path + ".from: name at least one source: ingressController, cidrs or projects."));
+    }
+    if (exposure.serviceTypeOrDefault() != ServiceType.ClusterIP && exposure.service() == null) {
+      problems.add(
+          new Problem(
+              "MissingField",
+              path
+                  + ".service: a "
+                  + exposure.serviceTypeOrDefault()
+                  + " exposure must name its service."));
     }
   }
 
@@ -185,25 +251,40 @@ public final class ProjectValidator {
 
   private static void checkEgress(ResearchProject project, List<Problem> problems) {
     Set<String> names = new HashSet<>();
-    for (Egress egress : project.getSpec().networkOrEmpty().egressOrEmpty()) {
+    List<Egress> rules = project.getSpec().networkOrEmpty().egressOrEmpty();
+    for (int i = 0; i < rules.size(); i++) {
+      Egress egress = rules.get(i);
+      String path = "spec.network.egress[" + i + "]";
       if (!names.add(egress.name())) {
         problems.add(
-            new Problem("DuplicateName", "Egress " + egress.name() + " is declared twice."));
+            new Problem(
+                "DuplicateName", path + ".name: egress " + egress.name() + " is declared twice."));
       }
-      egress.cidrs().forEach(cidr -> checkCidr("Egress " + egress.name(), cidr, problems));
+      checkRanges(path + ".ports", egress.ports(), problems);
     }
   }
 
   private static void checkMembers(ResearchProject project, List<Problem> problems) {
     Set<String> subjects = new HashSet<>();
-    for (Member member : project.getSpec().membersOrEmpty()) {
+    List<Member> members = project.getSpec().membersOrEmpty();
+    for (int i = 0; i < members.size(); i++) {
+      Member member = members.get(i);
+      String path = "spec.members[" + i + "]";
       String subject = member.kind() + " " + qualified(member);
       if (!subjects.add(subject)) {
         problems.add(
             new Problem(
                 "DuplicateMember", subject + " is listed more than once; give it one role."));
       }
-      if (member.kind() == MemberKind.ServiceAccount
+      if ((member.kind() == MemberKind.ServiceAccount) != (member.namespace() != null)) {
+        problems.add(
+            new Problem(
+                "InvalidMember",
+                path
+                    + ".namespace: "
+                    + subject
+                    + ": namespace is required for a ServiceAccount and only for it."));
+      } else if (member.kind() == MemberKind.ServiceAccount
           && !project.namespaceNames().contains(member.namespace())) {
         problems.add(
             new Problem(
@@ -276,13 +357,6 @@ public final class ProjectValidator {
       parse.run();
     } catch (IllegalArgumentException e) {
       problems.add(new Problem("InvalidBackupSetting", field + ": " + e.getMessage() + "."));
-    }
-  }
-
-  private static void checkCidr(String where, String cidr, List<Problem> problems) {
-    if (!CIDR.matcher(cidr).matches()) {
-      problems.add(
-          new Problem("InvalidCidr", where + ": " + cidr + " is not a CIDR such as 192.0.2.0/24."));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.researchclouds.operator.bench;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -7,10 +8,13 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.Responsibility;
 
 /**
  * Prints how the operator scales on the CRUD mock API server: time until N projects are Ready, API
@@ -55,11 +59,17 @@ public final class ScaleBenchmark {
       int idleReconciles = operator.reconciles() - reconcilesBefore;
       int idleWrites = operator.writes() - writesBefore;
 
+      long malformed =
+          client.resources(ResearchProject.class).list().getItems().stream()
+              .filter(ScaleBenchmark::malformed)
+              .count();
+
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       System.out.printf(
           "projects=%d ready_in=%.1fs (%.1f projects/s) writes_to_ready=%d (%.1f per project)%n",
           projects, seconds, projects / seconds, writesToReady, writesToReady / (double) projects);
+      System.out.printf("malformed_statuses=%d%n", malformed);
       System.out.printf(
           "idle: %d reconciles over %ds of resyncs, %d writes; heap_in_use=%d MiB%n",
           idleReconciles, resync.multipliedBy(3).toSeconds(), idleWrites, heap >> 20);
@@ -69,6 +79,15 @@ public final class ScaleBenchmark {
     } finally {
       server.destroy();
     }
+  }
+
+  /** A status whose list-maps hold a key twice: what a real API server would refuse to store. */
+  private static boolean malformed(ResearchProject project) {
+    List<String> types =
+        project.getStatus().getConditions().stream().map(Condition::getType).toList();
+    List<String> ids =
+        project.getStatus().getResponsibilities().stream().map(Responsibility::id).toList();
+    return types.size() != Set.copyOf(types).size() || ids.size() != Set.copyOf(ids).size();
   }
 
   private static long ready(KubernetesClient client) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.api.EnforcementMode;
+import org.researchclouds.operator.endpoints.InformerFailure;
 import org.researchclouds.operator.local.ClusterSeed;
 
 /**
@@ -123,7 +124,8 @@ class LeaderElectionIT {
                       Duration.ofMillis(500),
                       identity,
                       null,
-                      false)));
+                      false)),
+              new InformerFailure(() -> {}));
     }
 
     void stop() {
