@@ -51,6 +51,16 @@ public final class UpstreamSchemas {
     return errors(schema, object);
   }
 
+  /** A Kubernetes OpenAPI document of the schemas folder, such as {@code api__v1_openapi.json}. */
+  public static JsonNode kubernetesDocument(String document) {
+    return read(ROOT.resolve("kubernetes-v1.33").resolve(document));
+  }
+
+  /** The openAPIV3Schema of a third-party CRD file in the schemas folder. */
+  public static JsonNode crdOpenApiSchema(String crdFile) {
+    return read(ROOT.resolve(crdFile)).at("/spec/versions/0/schema/openAPIV3Schema");
+  }
+
   /** Errors of {@code object} against the openAPIV3Schema of a CRD file in the schemas folder. */
   public static List<String> crdErrors(Object object, String crdFile) {
     Schema schema = CACHE.computeIfAbsent(crdFile, key -> crdSchema(read(ROOT.resolve(crdFile))));

@@ -16,15 +16,15 @@ public record BackupPolicy(
         @JsonPropertyDescription("Velero BackupStorageLocation to use (default default).")
         String storageLocation,
     @Pattern(Patterns.DURATION)
-        @Size(max = Patterns.DURATION_MAX_LENGTH)
+        @Size(min = 2, max = Patterns.DURATION_MAX_LENGTH)
         @JsonPropertyDescription("Shortest retention a project may set (default 168h).")
         String minimumRetention,
     @Pattern(Patterns.DURATION)
-        @Size(max = Patterns.DURATION_MAX_LENGTH)
+        @Size(min = 2, max = Patterns.DURATION_MAX_LENGTH)
         @JsonPropertyDescription("Retention when a project sets none (default 720h).")
         String defaultRetention,
     @Pattern(Patterns.DURATION)
-        @Size(max = Patterns.DURATION_MAX_LENGTH)
+        @Size(min = 2, max = Patterns.DURATION_MAX_LENGTH)
         @JsonPropertyDescription(
             "How recent a restore test must be when a project sets none (default 2160h, 90 days).")
         String restoreTestInterval,
@@ -35,7 +35,7 @@ public record BackupPolicy(
         @JsonPropertyDescription("Classifications for which backups cannot be switched off.")
         List<DataClassification> mandatoryFor,
     @Pattern(Patterns.DURATION)
-        @Size(max = Patterns.DURATION_MAX_LENGTH)
+        @Size(min = 2, max = Patterns.DURATION_MAX_LENGTH)
         @JsonPropertyDescription(
             "How long a deleted project's final backup may take before deletion stops (default"
                 + " 1h).")

@@ -33,6 +33,7 @@ import org.researchclouds.operator.timing.GoDuration;
  */
 public final class ProjectValidator {
   private static final SchemaCheck SCHEMA = SchemaCheck.of(ResearchProject.class);
+  private static final SchemaCheck BASELINE_SCHEMA = SchemaCheck.of(SecurityBaseline.class);
   private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
   private static final int MAX_LABEL_LENGTH = 63;
 
@@ -48,6 +49,7 @@ public final class ProjectValidator {
     List<Problem> problems = new ArrayList<>();
     checkName(project, problems);
     problems.addAll(SCHEMA.check(project.getSpec()));
+    checkBaseline(baseline, problems);
     if (!problems.isEmpty()) {
       // The checks below read the spec as well-formed.
       return problems;
@@ -57,7 +59,6 @@ public final class ProjectValidator {
     checkEgress(project, problems);
     checkMembers(project, problems);
     checkBackup(project, problems);
-    checkBaseline(baseline, problems);
     return problems;
   }
 
@@ -325,8 +326,13 @@ public final class ProjectValidator {
     }
   }
 
-  /** The baseline's durations, which the schema checks only loosely (it accepts ""). */
+  /** The baseline's structure, then its durations, which the schema bounds only by pattern. */
   private static void checkBaseline(SecurityBaseline baseline, List<Problem> problems) {
+    List<Problem> structural = BASELINE_SCHEMA.check(baseline.getSpec());
+    if (!structural.isEmpty()) {
+      structural.forEach(problem -> problems.add(baselineProblem(baseline, problem.message())));
+      return;
+    }
     BackupPolicy policy = baseline.getSpec().backupOrDefault();
     Map.of(
             "minimumRetention", policy.minimumRetentionOrDefault(),
@@ -339,17 +345,20 @@ public final class ProjectValidator {
                 GoDuration.parse(value);
               } catch (IllegalArgumentException e) {
                 problems.add(
-                    new Problem(
-                        "InvalidBaseline",
-                        "SecurityBaseline "
-                            + baseline.getMetadata().getName()
-                            + " spec.backup."
-                            + field
-                            + ": "
-                            + e.getMessage()
-                            + "; the platform team corrects it."));
+                    baselineProblem(
+                        baseline, "spec.backup." + field + ": " + e.getMessage() + "."));
               }
             });
+  }
+
+  private static Problem baselineProblem(SecurityBaseline baseline, String what) {
+    return new Problem(
+        "InvalidBaseline",
+        "SecurityBaseline "
+            + baseline.getMetadata().getName()
+            + " "
+            + what.substring(0, what.length() - 1)
+            + "; the platform team corrects it.");
   }
 
   private static void check(String field, Runnable parse, List<Problem> problems) {
