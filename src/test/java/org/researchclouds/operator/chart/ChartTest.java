@@ -46,7 +46,7 @@ class ChartTest {
           Map.entry(
               "researchclouds.org/researchprojects",
               Set.of("get", "list", "watch", "update", "patch")),
-          Map.entry("researchclouds.org/researchprojects/status", Set.of("get", "update", "patch")),
+          Map.entry("researchclouds.org/researchprojects/status", Set.of("get", "update")),
           Map.entry("researchclouds.org/securitybaselines", Set.of("get", "list", "watch")),
           Map.entry(
               "apiextensions.k8s.io/customresourcedefinitions", Set.of("get", "list", "watch")),
