@@ -42,4 +42,4 @@ helm-lint: ## Lint the Helm chart and test its rendering with real Helm (helm-ja
 BENCH_PROJECTS ?= 200
 bench: ## Print scale figures: N projects to Ready, writes, idle writes, heap (on the mock API server)
 	$(MVN) test-compile
-	$(MVN) exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args=$(BENCH_PROJECTS)
+	$(MVN) exec:java -Djava.util.logging.config.file=src/test/resources/logging.properties -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args=$(BENCH_PROJECTS)
