@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +86,9 @@ public final class Fixtures {
     project.setMetadata(
         new ObjectMetaBuilder()
             .withName(name)
-            .withUid(UUID.randomUUID().toString())
+            // The same name gives the same UID, so that fixtures built twice are one project; a
+            // test of another incarnation sets its own.
+            .withUid(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString())
             .withGeneration(1L)
             .build());
     project.setSpec(spec);
@@ -140,7 +143,8 @@ public final class Fixtures {
     Map<String, List<RoleBinding>> bindings = new LinkedHashMap<>();
     for (String name : project.namespaceNames()) {
       namespaces.put(name, NamespaceDesired.desired(project, name, baseline));
-      policies.put(name, new ArrayList<>(NetworkPolicyDesired.desired(project, name, baseline)));
+      policies.put(
+          name, new ArrayList<>(NetworkPolicyDesired.desired(project, name, baseline, Map.of())));
       bindings.put(name, new ArrayList<>(RoleBindingDesired.desired(project, name)));
     }
     return new Observation(
@@ -154,6 +158,7 @@ public final class Fixtures {
         new LinkedHashMap<>(),
         new LinkedHashMap<>(),
         velero,
+        Map.of(),
         NOW);
   }
 

@@ -23,18 +23,21 @@ public final class VeleroFixtures {
   /** Velero installed, the schedule in place, a fresh backup and a recent successful restore. */
   public static VeleroState healthy(
       ResearchProject project, SecurityBaseline baseline, Instant now) {
-    String name = project.getMetadata().getName();
     return new VeleroState(
         true,
         Optional.of(BackupScheduleDesired.desired(project, baseline)),
-        List.of(backup(name, "Completed", now.minus(Duration.ofHours(3)))),
-        List.of(restore(name, "Completed", now.minus(Duration.ofDays(10)))),
+        List.of(backup(project, "Completed", now.minus(Duration.ofHours(3)))),
+        List.of(restore(project, "Completed", now.minus(Duration.ofDays(10)))),
         Optional.of(storageLocation("default", "Available")));
   }
 
-  /** A Backup of the project's schedule that finished at {@code completed}. */
-  public static GenericKubernetesResource backup(String project, String phase, Instant completed) {
-    String schedule = Names.backupSchedule(project);
+  /**
+   * A Backup of the project's schedule that finished at {@code completed}, labelled as Velero
+   * labels it: with the Schedule's template labels and name.
+   */
+  public static GenericKubernetesResource backup(
+      ResearchProject project, String phase, Instant completed) {
+    String schedule = Names.backupSchedule(project.getMetadata().getName());
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("phase", phase);
     status.put("startTimestamp", completed.minus(Duration.ofMinutes(5)).toString());
@@ -48,27 +51,29 @@ public final class VeleroFixtures {
         .withNewMetadata()
         .withName(schedule + "-" + completed.getEpochSecond())
         .withNamespace(NAMESPACE)
+        .addToLabels(Names.managedLabels(project))
         .addToLabels(Names.VELERO_SCHEDULE_LABEL, schedule)
-        .addToLabels(Names.PROJECT_LABEL, project)
         .endMetadata()
         .addToAdditionalProperties(
-            "spec", Map.of("includedNamespaces", List.of(project), "storageLocation", "default"))
+            "spec",
+            Map.of("includedNamespaces", project.namespaceNames(), "storageLocation", "default"))
         .addToAdditionalProperties("status", status)
         .build();
   }
 
   /** A Restore of the project's backups that finished at {@code completed}. */
-  public static GenericKubernetesResource restore(String project, String phase, Instant completed) {
+  public static GenericKubernetesResource restore(
+      ResearchProject project, String phase, Instant completed) {
+    String name = project.getMetadata().getName();
     return new GenericKubernetesResourceBuilder()
         .withApiVersion("velero.io/v1")
         .withKind("Restore")
         .withNewMetadata()
-        .withName("restore-" + project + "-" + completed.getEpochSecond())
+        .withName("restore-" + name + "-" + completed.getEpochSecond())
         .withNamespace(NAMESPACE)
-        .addToLabels(Names.PROJECT_LABEL, project)
+        .addToLabels(Names.managedLabels(project))
         .endMetadata()
-        .addToAdditionalProperties(
-            "spec", Map.of("backupName", Names.backupSchedule(project) + "-1"))
+        .addToAdditionalProperties("spec", Map.of("backupName", Names.backupSchedule(name) + "-1"))
         .addToAdditionalProperties(
             "status",
             Map.of(

@@ -39,10 +39,19 @@ public record BackupPolicy(
         @JsonPropertyDescription(
             "How long a deleted project's final backup may take before deletion stops (default"
                 + " 1h).")
-        String finalBackupTimeout) {
+        String finalBackupTimeout,
+    @JsonPropertyDescription(
+            "Let a project whose backups are switched off be deleted with deletionPolicy Delete"
+                + " without a final backup (default false: the final backup is taken all the"
+                + " same).")
+        Boolean deleteWithoutFinalBackup) {
 
   public static BackupPolicy defaults() {
-    return new BackupPolicy(null, null, null, null, null, null, null, null);
+    return new BackupPolicy(null, null, null, null, null, null, null, null, null);
+  }
+
+  public boolean deleteWithoutFinalBackupOrDefault() {
+    return Boolean.TRUE.equals(deleteWithoutFinalBackup);
   }
 
   public String veleroNamespaceOrDefault() {

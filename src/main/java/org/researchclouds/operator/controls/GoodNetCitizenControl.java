@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.api.BlockedPort;
 import org.researchclouds.operator.api.Owner;
+import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.resources.Names;
 
 /**
@@ -29,7 +30,7 @@ public final class GoodNetCitizenControl implements Control {
     List<Finding> gaps = new ArrayList<>(observation.missingNamespaces());
     for (String namespace : observation.presentNamespaces()) {
       if (observation.policiesIn(namespace).stream()
-          .noneMatch(p -> deniesEgress(p, observation.projectName()))) {
+          .noneMatch(p -> deniesEgress(p, observation.project()))) {
         gaps.add(
             Finding.notMet(
                 "EgressNotDenied",
@@ -69,7 +70,7 @@ public final class GoodNetCitizenControl implements Control {
     return Finding.fromGaps(gaps, Finding.met("AbuseProneEgressBlocked", message));
   }
 
-  private static boolean deniesEgress(NetworkPolicy policy, String project) {
+  private static boolean deniesEgress(NetworkPolicy policy, ResearchProject project) {
     return Names.DEFAULT_DENY_POLICY.equals(policy.getMetadata().getName())
         && Names.managedBy(policy, project)
         && policy.getSpec().getPolicyTypes().contains("Egress")

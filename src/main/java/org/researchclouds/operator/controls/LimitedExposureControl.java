@@ -51,7 +51,8 @@ public final class LimitedExposureControl implements Control {
   private static void guardRailGaps(Observation observation, String namespace, List<Finding> gaps) {
     List<NetworkPolicy> observed = observation.policiesIn(namespace);
     for (NetworkPolicy desired :
-        NetworkPolicyDesired.desired(observation.project(), namespace, observation.baseline())) {
+        NetworkPolicyDesired.desired(
+            observation.project(), namespace, observation.baseline(), observation.peerUids())) {
       String name = desired.getMetadata().getName();
       Optional<NetworkPolicy> actual =
           observed.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst();
@@ -78,7 +79,7 @@ public final class LimitedExposureControl implements Control {
         List<String> opened =
             new ArrayList<>(
                 NetworkPolicyAudit.outsideSources(
-                    policy, observation.projectName(), observation.namespaces().keySet()));
+                    policy, observation.project(), observation.namespaces().keySet()));
         NetworkPolicyAudit.undeclaredBlockedPorts(
                 policy, observation.project(), observation.baseline())
             .forEach(

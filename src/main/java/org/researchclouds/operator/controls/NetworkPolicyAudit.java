@@ -30,14 +30,14 @@ public final class NetworkPolicyAudit {
       ResearchProject project,
       SecurityBaseline baseline,
       Collection<String> namespaces) {
-    return !Names.managedBy(policy, project.getMetadata().getName())
-        && (!outsideSources(policy, project.getMetadata().getName(), namespaces).isEmpty()
+    return !Names.managedBy(policy, project)
+        && (!outsideSources(policy, project, namespaces).isEmpty()
             || !undeclaredBlockedPorts(policy, project, baseline).isEmpty());
   }
 
   /** Describes each ingress source of the policy that lies outside the project. */
   public static List<String> outsideSources(
-      NetworkPolicy policy, String project, Collection<String> namespaces) {
+      NetworkPolicy policy, ResearchProject project, Collection<String> namespaces) {
     List<String> outside = new ArrayList<>();
     if (!governs(policy, "Ingress", policy.getSpec().getIngress())) {
       return outside;
@@ -47,7 +47,7 @@ public final class NetworkPolicyAudit {
         outside.add("every source");
       } else {
         rule.getFrom().stream()
-            .filter(peer -> !withinProject(peer, project, namespaces))
+            .filter(peer -> !withinProject(peer, project.getMetadata().getUid(), namespaces))
             .map(NetworkPolicyAudit::describe)
             .forEach(outside::add);
       }
@@ -129,7 +129,7 @@ public final class NetworkPolicyAudit {
   }
 
   private static boolean withinProject(
-      NetworkPolicyPeer peer, String project, Collection<String> namespaces) {
+      NetworkPolicyPeer peer, String projectUid, Collection<String> namespaces) {
     if (peer.getIpBlock() != null) {
       return false;
     }
@@ -145,7 +145,7 @@ public final class NetworkPolicyAudit {
       return false;
     }
     String namespaceName = labels.get(Names.NAMESPACE_NAME_LABEL);
-    return project.equals(labels.get(Names.PROJECT_LABEL))
+    return projectUid.equals(labels.get(Names.PROJECT_UID_LABEL))
         || (namespaceName != null && namespaces.contains(namespaceName));
   }
 

@@ -25,6 +25,8 @@ import org.researchclouds.operator.observe.VeleroState;
  * @param roles the Roles of each project namespace
  * @param clusterRoles every ClusterRole of the cluster, by name
  * @param velero what Velero holds for the project
+ * @param peerUids the UIDs of the other projects that the project's exposures name, by name; a
+ *     project that does not exist is absent
  * @param now when the observation was made, for the controls that compare with time
  */
 public record Observation(
@@ -38,6 +40,7 @@ public record Observation(
     Map<String, List<Role>> roles,
     Map<String, ClusterRole> clusterRoles,
     VeleroState velero,
+    Map<String, String> peerUids,
     Instant now) {
 
   public String projectName() {

@@ -27,7 +27,7 @@ public final class RbacAudit {
 
   /** Whether the binding is the operator's own for the project, or one the baseline accepts. */
   public static boolean accepted(RoleBinding binding, Observation observation) {
-    return Names.managedBy(binding, observation.projectName())
+    return Names.managedBy(binding, observation.project())
         || allowed(binding, observation.baseline().getSpec().allowedBindingsOrEmpty());
   }
 

@@ -35,7 +35,7 @@ public final class BackupWriter {
     } else {
       state
           .schedule()
-          .filter(s -> Names.managedBy(s, project.getMetadata().getName()))
+          .filter(s -> Names.managedBy(s, project))
           .ifPresent(
               s ->
                   writer.delete(

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
@@ -39,12 +40,21 @@ public final class FinalBackup {
     this.trail = trail;
   }
 
+  /**
+   * @param heldNamespaces the namespaces the project holds by its UID, the only ones the backup
+   *     takes and the deletion removes
+   */
   public Outcome take(
-      ResearchProject project, SecurityBaseline baseline, VeleroState velero, Instant now) {
-    if (!BackupScheduleDesired.enabled(project, baseline)) {
+      ResearchProject project,
+      SecurityBaseline baseline,
+      VeleroState velero,
+      List<String> heldNamespaces,
+      Instant now) {
+    if (!BackupScheduleDesired.enabled(project, baseline)
+        && baseline.getSpec().backupOrDefault().deleteWithoutFinalBackupOrDefault()) {
       return new Outcome(Stage.DONE, null, null);
     }
-    String name = Names.finalBackup(project.getMetadata().getName());
+    String name = Names.finalBackup(project);
     if (!velero.installed()) {
       return new Outcome(
           Stage.BLOCKED,
@@ -56,7 +66,7 @@ public final class FinalBackup {
         velero.backups().stream().filter(b -> name.equals(b.getMetadata().getName())).findFirst();
     if (backup.isEmpty()) {
       GenericKubernetesResource created =
-          client.resource(FinalBackupDesired.desired(project, baseline)).create();
+          client.resource(FinalBackupDesired.desired(project, baseline, heldNamespaces)).create();
       trail.changed(project, "Created", created, "the final backup before deleting the namespaces");
       return waiting(name);
     }

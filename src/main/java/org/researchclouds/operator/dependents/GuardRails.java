@@ -54,7 +54,8 @@ public final class GuardRails {
               sync(
                   project,
                   WhollyOwnedKind.NETWORK_POLICY,
-                  NetworkPolicyDesired.desired(project, namespace, baseline),
+                  NetworkPolicyDesired.desired(
+                      project, namespace, baseline, view.peerUids(project)),
                   view.policies(namespace),
                   view.policyCache()));
       fresh =
@@ -67,7 +68,7 @@ public final class GuardRails {
                   view.roleBindingCache()));
     }
     fresh = fresh.plus(applySelfService(project, view));
-    for (Namespace held : view.namespacesHeldBy(project.getMetadata().getName())) {
+    for (Namespace held : view.namespacesHeldBy(project)) {
       if (!project.namespaceNames().contains(held.getMetadata().getName())) {
         release.orphan(project, held, view);
       }
@@ -112,8 +113,7 @@ public final class GuardRails {
     Set<String> wanted =
         desired.stream().map(o -> o.getMetadata().getName()).collect(Collectors.toSet());
     for (R object : actual) {
-      if (Names.managedBy(object, project.getMetadata().getName())
-          && !wanted.contains(object.getMetadata().getName())) {
+      if (Names.managedBy(object, project) && !wanted.contains(object.getMetadata().getName())) {
         writer.delete(project, object, "Deleted", "no longer declared by the project");
         deleted.add(ResourceID.fromResource(object));
       }

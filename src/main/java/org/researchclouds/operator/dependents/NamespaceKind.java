@@ -24,6 +24,7 @@ final class NamespaceKind implements OwnedKind<Namespace> {
             .editMetadata()
             .addToLabels(desired.getMetadata().getLabels())
             .removeFromLabels(Names.ORPHANED_LABEL)
+            .removeFromAnnotations(Names.RELEASED_BY_ANNOTATION)
             .endMetadata();
     if (!Metadata.annotations(actual).containsKey(Names.ORIGIN_ANNOTATION)) {
       merged

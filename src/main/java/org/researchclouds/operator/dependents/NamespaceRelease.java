@@ -12,9 +12,11 @@ import org.researchclouds.operator.resources.Names;
 
 /**
  * Lets go of a project namespace without losing anything: the namespace, its data and its guard
- * rails stay; it is labelled orphaned, and the policies lose their owner reference so that garbage
- * collection leaves them when the project goes. The members' access goes: a namespace no project
- * claims grants nobody anything. Only the same project can take it back.
+ * rails stay; the policies lose their owner reference so that garbage collection leaves them when
+ * the project goes. The members' access goes, and so do the project's labels, so that the namespace
+ * no longer counts as the project's anywhere (its traffic rules, others' exposures, a project
+ * created later under the same name). It is labelled orphaned, and only the same project, by its
+ * UID, can take it back; anyone else needs the platform to hand it over.
  */
 public final class NamespaceRelease {
   private final ObjectWriter writer;
@@ -26,7 +28,7 @@ public final class NamespaceRelease {
   public void orphan(ResearchProject project, Namespace namespace, ClusterView view) {
     String name = namespace.getMetadata().getName();
     for (NetworkPolicy policy : view.policies(name)) {
-      if (Names.managedBy(policy, project.getMetadata().getName())
+      if (Names.managedBy(policy, project)
           && !policy.getMetadata().getOwnerReferences().isEmpty()) {
         writer.update(
             project,
@@ -40,16 +42,19 @@ public final class NamespaceRelease {
       }
     }
     for (RoleBinding binding : view.roleBindings(name)) {
-      if (Names.managedBy(binding, project.getMetadata().getName())) {
+      if (Names.managedBy(binding, project)) {
         writer.delete(project, binding, "Revoked", "the project released the namespace");
       }
     }
-    if (!"true".equals(Metadata.of(namespace).get(Names.ORPHANED_LABEL))) {
+    if (Names.heldBy(namespace, project)) {
       writer.update(
           project,
           new NamespaceBuilder(namespace)
               .editMetadata()
+              .removeFromLabels(Names.PROJECT_LABEL)
+              .removeFromLabels(Names.PROJECT_UID_LABEL)
               .addToLabels(Names.ORPHANED_LABEL, "true")
+              .addToAnnotations(Names.RELEASED_BY_ANNOTATION, project.getMetadata().getUid())
               .endMetadata()
               .build(),
           "Orphaned",

@@ -46,7 +46,7 @@ public final class RestoreDrills {
         velero.restores().stream()
             .filter(r -> "true".equals(r.getMetadata().getLabels().get(Names.DRILL_LABEL)))
             .toList();
-    List<Namespace> scratch = view.drillNamespaces(project.getMetadata().getName());
+    List<Namespace> scratch = view.drillNamespaces(project);
     if (drills.stream().anyMatch(r -> !VeleroObjects.finished(r)) || !scratch.isEmpty()) {
       scratch.stream().filter(ns -> restoreFinished(ns, drills)).forEach(ns -> remove(project, ns));
       return;
@@ -60,7 +60,7 @@ public final class RestoreDrills {
             .filter(VeleroObjects::succeeded)
             .max(Comparator.comparing(b -> VeleroObjects.completed(b).orElse(Instant.EPOCH)));
     if (backup.isPresent()) {
-      start(project, baseline, backup.get().getMetadata().getName(), now);
+      start(project, baseline, backup.get().getMetadata().getName(), view, now);
     }
   }
 
@@ -78,10 +78,15 @@ public final class RestoreDrills {
   }
 
   private void start(
-      ResearchProject project, SecurityBaseline baseline, String backup, Instant now) {
+      ResearchProject project,
+      SecurityBaseline baseline,
+      String backup,
+      ClusterView view,
+      Instant now) {
+    List<String> held = view.heldNamespaceNames(project);
     GenericKubernetesResource desired =
-        RestoreDrillDesired.restore(project, baseline, backup, STAMP.format(now));
-    for (String namespace : project.namespaceNames()) {
+        RestoreDrillDesired.restore(project, baseline, backup, STAMP.format(now), held);
+    for (String namespace : held) {
       Namespace scratch =
           client
               .resource(

@@ -13,8 +13,10 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +47,10 @@ public final class ClusterView {
   private final InformerEventSource<ClusterRole, ResearchProject> clusterRoles;
   private final InformerEventSource<ClusterRoleBinding, ResearchProject> clusterRoleBindings;
   private final VeleroView velero;
+  private final IndexerResourceCache<ResearchProject> projects;
 
   public ClusterView(EventSourceContext<ResearchProject> context) {
+    projects = context.getPrimaryCache();
     namespaces =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Namespace.class, ResearchProject.class)
@@ -59,6 +63,7 @@ public final class ClusterView {
             ns -> projectOf(ns).map(id -> List.of(id.getName())).orElse(List.of()),
             BY_DRILL,
             ns -> labelValue(ns, Names.DRILL_OF_LABEL).map(List::of).orElse(List.of())));
+    // BY_DRILL is keyed by the project's UID.
     policies = namespaced(NetworkPolicy.class, context);
     services = namespaced(Service.class, context);
     ingresses = namespaced(Ingress.class, context);
@@ -105,9 +110,7 @@ public final class ClusterView {
   public VeleroState veleroState(ResearchProject project, SecurityBaseline baseline) {
     var policy = baseline.getSpec().backupOrDefault();
     return velero.state(
-        project.getMetadata().getName(),
-        policy.veleroNamespaceOrDefault(),
-        policy.storageLocationOrDefault());
+        project, policy.veleroNamespaceOrDefault(), policy.storageLocationOrDefault());
   }
 
   public InformerEventSource<RoleBinding, ResearchProject> roleBindingCache() {
@@ -150,14 +153,35 @@ public final class ClusterView {
     return namespaces.get(new ResourceID(name));
   }
 
-  /** Namespaces labelled as the project's, listed in its spec or not (any more). */
-  public List<Namespace> namespacesHeldBy(String project) {
-    return namespaces.byIndex(BY_PROJECT, project);
+  /**
+   * Namespaces this incarnation of the project holds, by its UID, listed in its spec or not (any
+   * more). Never by name alone: a namespace of an earlier project of the same name is not held.
+   */
+  public List<Namespace> namespacesHeldBy(ResearchProject project) {
+    return namespaces.byIndex(BY_PROJECT, project.getMetadata().getName()).stream()
+        .filter(ns -> Names.heldBy(ns, project))
+        .toList();
   }
 
-  /** The scratch namespaces of the project's restore drill, if one runs. */
-  public List<Namespace> drillNamespaces(String project) {
-    return namespaces.byIndex(BY_DRILL, project);
+  /**
+   * The names of the namespaces the project holds: those its spec lists first, in that order, then
+   * any it still holds without listing them (a spec edited while invalid leaves them held). A
+   * deletion backs up and removes exactly these.
+   */
+  public List<String> heldNamespaceNames(ResearchProject project) {
+    List<String> listed = project.namespaceNames();
+    return namespacesHeldBy(project).stream()
+        .map(ns -> ns.getMetadata().getName())
+        .sorted(
+            Comparator.comparingInt(
+                    (String name) -> listed.contains(name) ? listed.indexOf(name) : listed.size())
+                .thenComparing(Comparator.naturalOrder()))
+        .toList();
+  }
+
+  /** The scratch namespaces of the project's restore drills. */
+  public List<Namespace> drillNamespaces(ResearchProject project) {
+    return namespaces.byIndex(BY_DRILL, project.getMetadata().getUid());
   }
 
   public List<NetworkPolicy> policies(String namespace) {
@@ -173,12 +197,7 @@ public final class ClusterView {
     Map<String, List<Role>> rolesByNamespace = new LinkedHashMap<>();
     for (String name : project.namespaceNames()) {
       namespace(name)
-          .filter(
-              ns ->
-                  project
-                      .getMetadata()
-                      .getName()
-                      .equals(projectOf(ns).map(ResourceID::getName).orElse(null)))
+          .filter(ns -> Names.heldBy(ns, project))
           .ifPresent(
               ns -> {
                 present.put(name, ns);
@@ -200,7 +219,25 @@ public final class ClusterView {
         rolesByNamespace,
         boundClusterRoles(bindingsByNamespace),
         veleroState(project, baseline),
+        peerUids(project),
         now);
+  }
+
+  /**
+   * The UIDs of the projects that the project's exposures name, by name; one that does not exist is
+   * left out, so that no rule admits a project created later under its name.
+   */
+  public Map<String, String> peerUids(ResearchProject project) {
+    Map<String, String> uids = new LinkedHashMap<>();
+    project.getSpec().networkOrEmpty().exposuresOrEmpty().stream()
+        .flatMap(exposure -> exposure.from().projectsOrEmpty().stream())
+        .distinct()
+        .forEach(
+            name ->
+                projects
+                    .get(new ResourceID(name))
+                    .ifPresent(peer -> uids.put(name, peer.getMetadata().getUid())));
+    return uids;
   }
 
   /** The ClusterRoles that the project's bindings name: all that a control needs to judge them. */

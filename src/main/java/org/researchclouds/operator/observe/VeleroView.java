@@ -1,7 +1,6 @@
 package org.researchclouds.operator.observe;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -93,18 +92,19 @@ public final class VeleroView {
     return informers.get(kind);
   }
 
-  public VeleroState state(String project, String veleroNamespace, String storageLocation) {
+  public VeleroState state(
+      ResearchProject project, String veleroNamespace, String storageLocation) {
     if (!installed() || informers.isEmpty()) {
       return VeleroState.absent();
     }
-    String schedule = Names.backupSchedule(project);
+    String schedule = Names.backupSchedule(project.getMetadata().getName());
     return new VeleroState(
         true,
         informers.get("Schedule").get(new ResourceID(schedule, veleroNamespace)),
         projects("Backup", project, veleroNamespace).stream()
             .filter(
                 b ->
-                    schedule.equals(label(b, Names.VELERO_SCHEDULE_LABEL))
+                    schedule.equals(Names.label(b, Names.VELERO_SCHEDULE_LABEL))
                         || Names.finalBackup(project).equals(b.getMetadata().getName()))
             .toList(),
         projects("Restore", project, veleroNamespace),
@@ -115,10 +115,12 @@ public final class VeleroView {
 
   /**
    * A project's Backups or Restores, from an index: Velero's namespace holds those of every
-   * project, thousands on a large cloud, and a reconcile must not scan them all.
+   * project, thousands on a large cloud, and a reconcile must not scan them all. By the project's
+   * UID: a project created again under an old name does not inherit the old one's history.
    */
-  private List<GenericKubernetesResource> projects(String kind, String project, String namespace) {
-    return informers.get(kind).byIndex(BY_PROJECT, project).stream()
+  private List<GenericKubernetesResource> projects(
+      String kind, ResearchProject project, String namespace) {
+    return informers.get(kind).byIndex(BY_PROJECT, project.getMetadata().getUid()).stream()
         .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
         .toList();
   }
@@ -131,7 +133,7 @@ public final class VeleroView {
         Map.<String, Function<GenericKubernetesResource, List<String>>>of(
             BY_PROJECT,
             o ->
-                Optional.ofNullable(label(o, Names.PROJECT_LABEL))
+                Optional.ofNullable(Names.label(o, Names.PROJECT_UID_LABEL))
                     .map(List::of)
                     .orElse(List.of())));
     return informer;
@@ -145,16 +147,11 @@ public final class VeleroView {
             .withName("velero-" + plural(kind))
             .withSecondaryToPrimaryMapper(
                 object ->
-                    Optional.ofNullable(label(object, Names.PROJECT_LABEL))
+                    Optional.ofNullable(Names.label(object, Names.PROJECT_LABEL))
                         .map(p -> Set.of(new ResourceID(p)))
                         .orElse(Set.of()))
             .build(),
         context);
-  }
-
-  private static String label(HasMetadata object, String key) {
-    Map<String, String> labels = object.getMetadata().getLabels();
-    return labels == null ? null : labels.get(key);
   }
 
   private static boolean isVelero(CustomResourceDefinition crd) {

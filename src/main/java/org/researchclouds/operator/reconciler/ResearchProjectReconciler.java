@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
@@ -102,7 +100,8 @@ public class ResearchProjectReconciler
     if (baseline.isEmpty()) {
       return withStatus(
           project,
-          aggregator.build(project, baselineMissing(), List.of(), heldNamespaces(project), null),
+          aggregator.build(
+              project, baselineMissing(), List.of(), view.heldNamespaceNames(project), null),
           context);
     }
     if (baseline.get().getSpec() == null) {
@@ -112,7 +111,7 @@ public class ResearchProjectReconciler
               project,
               baselineUnreadable(baseline.get()),
               List.of(),
-              heldNamespaces(project),
+              view.heldNamespaceNames(project),
               null),
           context);
     }
@@ -138,7 +137,11 @@ public class ResearchProjectReconciler
     return withStatus(
         project,
         aggregator.build(
-            project, readiness, evaluations, heldNamespaces(project), BackupReport.of(observation)),
+            project,
+            readiness,
+            evaluations,
+            view.heldNamespaceNames(project),
+            BackupReport.of(observation)),
         context);
   }
 
@@ -176,7 +179,11 @@ public class ResearchProjectReconciler
       }
       Outcome outcome =
           finalBackup.take(
-              project, baseline.get(), view.veleroState(project, baseline.get()), now());
+              project,
+              baseline.get(),
+              view.veleroState(project, baseline.get()),
+              view.heldNamespaceNames(project),
+              now());
       if (outcome.stage() != Stage.DONE) {
         if (outcome.stage() == Stage.BLOCKED) {
           warnOnce(project, outcome);
@@ -185,7 +192,7 @@ public class ResearchProjectReconciler
             context, project, Readiness.notReady(outcome.reason(), outcome.message()));
       }
     }
-    for (Namespace namespace : view.namespacesHeldBy(project.getMetadata().getName())) {
+    for (Namespace namespace : view.namespacesHeldBy(project)) {
       if (deleteNamespaces) {
         release.delete(project, namespace, view);
       } else {
@@ -259,14 +266,6 @@ public class ResearchProjectReconciler
 
   private Instant now() {
     return Instant.now(settings.clock());
-  }
-
-  private List<String> heldNamespaces(ResearchProject project) {
-    Set<String> held =
-        view.namespacesHeldBy(project.getMetadata().getName()).stream()
-            .map(ns -> ns.getMetadata().getName())
-            .collect(Collectors.toSet());
-    return project.namespaceNames().stream().filter(held::contains).toList();
   }
 
   /**

@@ -54,7 +54,7 @@ public final class BackupScheduleDesired {
         .withNewMetadata()
         .withName(Names.backupSchedule(name))
         .withNamespace(baseline.getSpec().backupOrDefault().veleroNamespaceOrDefault())
-        .withLabels(Names.managedLabels(name))
+        .withLabels(Names.managedLabels(project))
         .withOwnerReferences(OwnerReferences.of(project))
         .endMetadata()
         .addToAdditionalProperties(
@@ -71,7 +71,7 @@ public final class BackupScheduleDesired {
     BackupPolicy policy = baseline.getSpec().backupOrDefault();
     BackupSpec backup = project.getSpec().backupOrDefault();
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("metadata", Map.of("labels", Names.managedLabels(project.getMetadata().getName())));
+    spec.put("metadata", Map.of("labels", Names.managedLabels(project)));
     spec.put("includedNamespaces", project.namespaceNames());
     if (!backup.includedResourcesOrEmpty().isEmpty()) {
       spec.put("includedResources", backup.includedResourcesOrEmpty());

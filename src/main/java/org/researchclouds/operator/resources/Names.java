@@ -52,13 +52,28 @@ public final class Names {
   public static final String DRILL_LABEL = ResearchProject.GROUP + "/restore-drill";
 
   /**
-   * Names the project a drill's scratch namespace serves. Not the project label: a scratch
+   * The UID of the project a drill's scratch namespace serves. Not the project's labels: a scratch
    * namespace is no project namespace, and grants the project's members nothing.
    */
   public static final String DRILL_OF_LABEL = ResearchProject.GROUP + "/restore-drill-of";
 
   /** On a scratch namespace: the drill's Restore, whose end lets the namespace go. */
   public static final String DRILL_RESTORE_ANNOTATION = ResearchProject.GROUP + "/restore";
+
+  /** Scratch namespaces of restore drills; no project may claim a name with this prefix. */
+  public static final String DRILL_NAMESPACE_PREFIX = "rp-drill-";
+
+  /**
+   * The UID of the project that holds a namespace or manages an object. Ownership is decided by it,
+   * never by the project's name, which a project created later under that name would share.
+   */
+  public static final String PROJECT_UID_LABEL = ResearchProject.GROUP + "/project-uid";
+
+  /**
+   * On a namespace a project released: the releasing project's UID, so that the same project, and
+   * no later namesake, may take it back.
+   */
+  public static final String RELEASED_BY_ANNOTATION = ResearchProject.GROUP + "/released-by";
 
   /** Marks the final Backup taken before a project's namespaces are deleted. */
   public static final String FINAL_BACKUP_LABEL = ResearchProject.GROUP + "/final-backup";
@@ -69,40 +84,54 @@ public final class Names {
 
   /**
    * The Velero Schedule of a project. Velero puts it in a label of every Backup, so it must stay
-   * within 63 characters: long project names are shortened with a hash that keeps them apart.
+   * within 63 characters. Names are injective: a name too long for {@code rp-} is shortened with a
+   * hash of the whole under {@code rph-}, a prefix no {@code rp-} name can take, so that no project
+   * can choose a name that maps onto another's Schedule.
    */
   public static String backupSchedule(String projectName) {
-    return withinLabelLimit("rp-" + projectName, projectName);
+    String plain = "rp-" + projectName;
+    return plain.length() <= MAX_LABEL_VALUE ? plain : shortened("rph-", projectName, projectName);
   }
 
-  /** The Backup taken before a project's namespaces are deleted. */
-  public static String finalBackup(String projectName) {
-    return backupSchedule(projectName) + "-final";
+  /**
+   * The Backup taken before a project's namespaces are deleted: one per incarnation of the project
+   * (its UID), so that a project created again under the same name never finds, nor reuses, the
+   * final backup of the one before.
+   */
+  public static String finalBackup(ResearchProject project) {
+    return shortened("rpf-", project.getMetadata().getName(), project.getMetadata().getUid());
   }
 
-  /** A restore drill's Restore, named after when it started (yyyyMMddHHmmss). */
-  public static String drillRestore(String projectName, String startedAt) {
-    return backupSchedule(projectName) + "-drill-" + startedAt;
+  /**
+   * A restore drill's Restore, for this incarnation, named after when it started (yyyyMMddHHmmss).
+   */
+  public static String drillRestore(ResearchProject project, String startedAt) {
+    String uid = project.getMetadata().getUid();
+    return "rpd-" + hash(uid).substring(0, 12) + "-" + startedAt;
   }
 
   /** The scratch namespace a drill restores one project namespace into. */
-  public static String drillNamespace(String projectName, String namespace) {
-    return "rp-drill-" + hash(projectName + "/" + namespace);
+  public static String drillNamespace(ResearchProject project, String namespace) {
+    return DRILL_NAMESPACE_PREFIX + hash(project.getMetadata().getUid() + "/" + namespace);
   }
 
-  private static String withinLabelLimit(String name, String seed) {
-    if (name.length() <= MAX_LABEL_VALUE) {
-      return name;
-    }
-    String suffix = "-" + hash(seed);
-    return name.substring(0, MAX_LABEL_VALUE - suffix.length()) + suffix;
+  /**
+   * {@code prefix}, as much of {@code readable} as fits, and a hash of {@code identity}: within 63
+   * characters, and distinct for distinct identities.
+   */
+  private static String shortened(String prefix, String readable, String identity) {
+    String suffix = "-" + hash(identity);
+    int room = MAX_LABEL_VALUE - prefix.length() - suffix.length();
+    String kept = readable.length() <= room ? readable : readable.substring(0, room);
+    return prefix + kept.replaceAll("-+$", "") + suffix;
   }
 
+  /** 64 bits of SHA-256: no one can search out a second name with the same hash. */
   private static String hash(String text) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 10);
+      return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
@@ -131,17 +160,47 @@ public final class Names {
     return SELF_SERVICE_PREFIX + projectName;
   }
 
-  /** Labels on every object the operator manages for a project. */
-  public static Map<String, String> managedLabels(String projectName) {
-    return Map.of(PROJECT_LABEL, projectName, MANAGED_BY_LABEL, MANAGER);
+  /** Labels on every object the operator manages for a project: its name, and its UID. */
+  public static Map<String, String> managedLabels(ResearchProject project) {
+    return Map.of(
+        PROJECT_LABEL,
+        project.getMetadata().getName(),
+        PROJECT_UID_LABEL,
+        project.getMetadata().getUid(),
+        MANAGED_BY_LABEL,
+        MANAGER);
   }
 
-  /** Whether the operator manages this object for that project. */
-  public static boolean managedBy(HasMetadata object, String project) {
+  /**
+   * Whether the operator manages this object for this project: its UID label names the project, or,
+   * for an object written before UIDs were recorded, its name label does and the object was never
+   * released.
+   */
+  public static boolean managedBy(HasMetadata object, ResearchProject project) {
+    return MANAGER.equals(label(object, MANAGED_BY_LABEL)) && heldBy(object, project);
+  }
+
+  /**
+   * Whether the project holds the object (a namespace, say): by its UID label, or, for an object
+   * labelled before UIDs were recorded, by its name label, unless it was released.
+   */
+  public static boolean heldBy(HasMetadata object, ResearchProject project) {
     Map<String, String> labels = object.getMetadata().getLabels();
-    return labels != null
-        && MANAGER.equals(labels.get(MANAGED_BY_LABEL))
-        && project.equals(labels.get(PROJECT_LABEL));
+    if (labels == null) {
+      return false;
+    }
+    String uid = labels.get(PROJECT_UID_LABEL);
+    if (uid != null) {
+      return uid.equals(project.getMetadata().getUid());
+    }
+    return project.getMetadata().getName().equals(labels.get(PROJECT_LABEL))
+        && !"true".equals(labels.get(ORPHANED_LABEL));
+  }
+
+  /** A label's value, or null: the one null-safe label read. */
+  public static String label(HasMetadata object, String key) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels == null ? null : labels.get(key);
   }
 
   /** Label selector matching every object the operator manages, for informers. */

@@ -15,8 +15,7 @@ public final class NamespaceDesired {
   private NamespaceDesired() {}
 
   public static Namespace desired(ResearchProject project, String name, SecurityBaseline baseline) {
-    Map<String, String> labels =
-        new LinkedHashMap<>(Names.managedLabels(project.getMetadata().getName()));
+    Map<String, String> labels = new LinkedHashMap<>(Names.managedLabels(project));
     labels.put(Names.CLASSIFICATION_LABEL, project.getSpec().dataClassification().value());
     labels.putAll(podSecurityLabels(requiredLevel(project, baseline)));
     return new NamespaceBuilder()

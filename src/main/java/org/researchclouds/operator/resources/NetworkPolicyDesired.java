@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.Exposure;
@@ -34,8 +35,15 @@ public final class NetworkPolicyDesired {
 
   private NetworkPolicyDesired() {}
 
+  /**
+   * @param peerUids the UIDs of the projects the exposures name, by name: traffic is admitted from
+   *     a project's identity, never from a name that a project created later could take
+   */
   public static List<NetworkPolicy> desired(
-      ResearchProject project, String namespace, SecurityBaseline baseline) {
+      ResearchProject project,
+      String namespace,
+      SecurityBaseline baseline,
+      Map<String, String> peerUids) {
     List<NetworkPolicy> policies = new ArrayList<>();
     policies.add(policy(project, namespace, Names.DEFAULT_DENY_POLICY, defaultDeny()));
     policies.add(policy(project, namespace, Names.PROJECT_TRAFFIC_POLICY, projectTraffic(project)));
@@ -47,7 +55,7 @@ public final class NetworkPolicyDesired {
               project,
               namespace,
               Names.exposurePolicy(exposure.name()),
-              exposure(exposure, baseline)));
+              exposure(exposure, baseline, peerUids)));
     }
     for (Egress egress : project.getSpec().networkOrEmpty().egressOrEmpty()) {
       policies.add(
@@ -62,7 +70,7 @@ public final class NetworkPolicyDesired {
         .withNewMetadata()
         .withName(name)
         .withNamespace(namespace)
-        .withLabels(Names.managedLabels(project.getMetadata().getName()))
+        .withLabels(Names.managedLabels(project))
         .withOwnerReferences(OwnerReferences.of(project))
         .endMetadata()
         .withSpec(spec)
@@ -78,7 +86,7 @@ public final class NetworkPolicyDesired {
 
   private static NetworkPolicySpec projectTraffic(ResearchProject project) {
     NetworkPolicyPeer ownNamespaces =
-        namespacesLabelled(Names.PROJECT_LABEL, project.getMetadata().getName());
+        namespacesLabelled(Names.PROJECT_UID_LABEL, project.getMetadata().getUid());
     return new NetworkPolicySpecBuilder()
         .withPodSelector(new LabelSelector())
         .withPolicyTypes(INGRESS, EGRESS)
@@ -102,17 +110,18 @@ public final class NetworkPolicyDesired {
         .build();
   }
 
-  private static NetworkPolicySpec exposure(Exposure exposure, SecurityBaseline baseline) {
+  private static NetworkPolicySpec exposure(
+      Exposure exposure, SecurityBaseline baseline, Map<String, String> peerUids) {
     List<NetworkPolicyPeer> sources = new ArrayList<>();
     PeerSelector ingressController = baseline.getSpec().ingressController();
     if (exposure.from().fromIngressController() && ingressController != null) {
       sources.add(platformPods(ingressController));
     }
     exposure.from().cidrsOrEmpty().forEach(cidr -> sources.add(ipBlock(cidr)));
-    exposure
-        .from()
-        .projectsOrEmpty()
-        .forEach(p -> sources.add(namespacesLabelled(Names.PROJECT_LABEL, p)));
+    exposure.from().projectsOrEmpty().stream()
+        .map(peerUids::get)
+        .filter(Objects::nonNull)
+        .forEach(uid -> sources.add(namespacesLabelled(Names.PROJECT_UID_LABEL, uid)));
     NetworkPolicySpecBuilder spec =
         new NetworkPolicySpecBuilder()
             .withPodSelector(selector(exposure.podSelectorOrEmpty()))

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.researchclouds.operator.api.PodSecurityLevel;
 import org.researchclouds.operator.api.ResearchProject;
@@ -20,18 +21,25 @@ import org.researchclouds.operator.api.SecurityBaseline;
 public final class RestoreDrillDesired {
   private RestoreDrillDesired() {}
 
+  /**
+   * @param heldNamespaces the namespaces the project holds by its UID: the drill restores those,
+   *     whatever the spec lists
+   */
   public static GenericKubernetesResource restore(
-      ResearchProject project, SecurityBaseline baseline, String backupName, String startedAt) {
-    String name = project.getMetadata().getName();
+      ResearchProject project,
+      SecurityBaseline baseline,
+      String backupName,
+      String startedAt,
+      List<String> heldNamespaces) {
     Map<String, String> mapping = new LinkedHashMap<>();
-    project.namespaceNames().forEach(ns -> mapping.put(ns, Names.drillNamespace(name, ns)));
+    heldNamespaces.forEach(ns -> mapping.put(ns, Names.drillNamespace(project, ns)));
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(BackupScheduleDesired.VELERO_API)
         .withKind("Restore")
         .withNewMetadata()
-        .withName(Names.drillRestore(name, startedAt))
+        .withName(Names.drillRestore(project, startedAt))
         .withNamespace(baseline.getSpec().backupOrDefault().veleroNamespaceOrDefault())
-        .withLabels(Names.managedLabels(name))
+        .withLabels(Names.managedLabels(project))
         .addToLabels(Names.DRILL_LABEL, "true")
         .withOwnerReferences(OwnerReferences.of(project))
         .endMetadata()
@@ -41,7 +49,7 @@ public final class RestoreDrillDesired {
                 "backupName",
                 backupName,
                 "includedNamespaces",
-                project.namespaceNames(),
+                heldNamespaces,
                 "namespaceMapping",
                 mapping,
                 "restorePVs",
@@ -51,14 +59,13 @@ public final class RestoreDrillDesired {
 
   public static Namespace scratchNamespace(
       ResearchProject project, String namespace, String restoreName) {
-    String name = project.getMetadata().getName();
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(Names.MANAGED_BY_LABEL, Names.MANAGER);
-    labels.put(Names.DRILL_OF_LABEL, name);
+    labels.put(Names.DRILL_OF_LABEL, project.getMetadata().getUid());
     labels.putAll(NamespaceDesired.podSecurityLabels(PodSecurityLevel.restricted));
     return new NamespaceBuilder()
         .withNewMetadata()
-        .withName(Names.drillNamespace(name, namespace))
+        .withName(Names.drillNamespace(project, namespace))
         .withLabels(labels)
         .addToAnnotations(Names.DRILL_RESTORE_ANNOTATION, restoreName)
         .endMetadata()
@@ -71,7 +78,7 @@ public final class RestoreDrillDesired {
         .withName(Names.DEFAULT_DENY_POLICY)
         .withNamespace(scratchNamespace)
         .addToLabels(Names.MANAGED_BY_LABEL, Names.MANAGER)
-        .addToLabels(Names.DRILL_OF_LABEL, project.getMetadata().getName())
+        .addToLabels(Names.DRILL_OF_LABEL, project.getMetadata().getUid())
         .endMetadata()
         .withNewSpec()
         .withPodSelector(new LabelSelector())

@@ -61,7 +61,7 @@ public final class RoleBindingDesired {
         .withNewMetadata()
         .withName(Names.roleBinding(role))
         .withNamespace(namespace)
-        .withLabels(Names.managedLabels(project.getMetadata().getName()))
+        .withLabels(Names.managedLabels(project))
         .withOwnerReferences(OwnerReferences.of(project))
         .endMetadata()
         .withNewRoleRef()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -106,24 +107,37 @@ public final class ProjectValidator {
     }
   }
 
-  /** An existing namespace must be the project's already, or handed to it by the platform. */
+  /**
+   * An existing namespace must be this project's already (by its UID), one it released itself, or
+   * one the platform handed to it. Never by name alone: a project created again under an old name
+   * does not inherit the old one's namespaces.
+   */
   private static void checkHolder(
       ResearchProject project, Namespace existing, List<Problem> problems) {
     String projectName = project.getMetadata().getName();
     String name = existing.getMetadata().getName();
-    String holder = valueOf(existing.getMetadata().getLabels(), Names.PROJECT_LABEL);
-    if (holder != null && !holder.equals(projectName)) {
+    String holder = Names.label(existing, Names.PROJECT_LABEL);
+    boolean held =
+        Names.label(existing, Names.PROJECT_UID_LABEL) != null
+            || (holder != null && !"true".equals(Names.label(existing, Names.ORPHANED_LABEL)));
+    Map<String, String> annotations =
+        Objects.requireNonNullElse(existing.getMetadata().getAnnotations(), Map.of());
+    if (Names.heldBy(existing, project)) {
+      return;
+    }
+    if (held) {
       problems.add(
           new Problem(
               "NamespaceConflict",
               "Namespace "
                   + name
-                  + " belongs to project "
-                  + holder
+                  + " belongs to "
+                  + (projectName.equals(holder)
+                      ? "an earlier project of the same name"
+                      : "project " + holder)
                   + "; choose another name, or ask the platform team to release it."));
-    } else if (holder == null
-        && !projectName.equals(
-            valueOf(existing.getMetadata().getAnnotations(), Names.ADOPTABLE_BY_ANNOTATION))) {
+    } else if (!project.getMetadata().getUid().equals(annotations.get(Names.RELEASED_BY_ANNOTATION))
+        && !projectName.equals(annotations.get(Names.ADOPTABLE_BY_ANNOTATION))) {
       problems.add(
           new Problem(
               "NamespaceNotAdoptable",
@@ -136,10 +150,6 @@ public final class ProjectValidator {
                   + projectName
                   + " to hand it over."));
     }
-  }
-
-  private static String valueOf(Map<String, String> map, String key) {
-    return map == null ? null : map.get(key);
   }
 
   private static Set<String> platformNamespaces(SecurityBaseline baseline) {

@@ -149,12 +149,12 @@ class BackupControlsTest {
     return new VeleroState(true, schedule, backups, restores, Optional.empty());
   }
 
-  private static GenericKubernetesResource backup(String phase, int hoursAgo) {
-    return VeleroFixtures.backup("lab", phase, NOW.minus(Duration.ofHours(hoursAgo)));
+  private GenericKubernetesResource backup(String phase, int hoursAgo) {
+    return VeleroFixtures.backup(project, phase, NOW.minus(Duration.ofHours(hoursAgo)));
   }
 
-  private static GenericKubernetesResource restore(String phase, int daysAgo) {
-    return VeleroFixtures.restore("lab", phase, NOW.minus(Duration.ofDays(daysAgo)));
+  private GenericKubernetesResource restore(String phase, int daysAgo) {
+    return VeleroFixtures.restore(project, phase, NOW.minus(Duration.ofDays(daysAgo)));
   }
 
   private String reason(VeleroState state) {

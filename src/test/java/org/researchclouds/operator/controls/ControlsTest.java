@@ -109,6 +109,7 @@ class ControlsTest {
             applied.roles(),
             applied.clusterRoles(),
             applied.velero(),
+            applied.peerUids(),
             applied.now());
 
     Finding finding = new LimitedExposureControl().evaluate(observation);
@@ -208,6 +209,7 @@ class ControlsTest {
             Map.of(),
             Map.of(),
             VeleroState.absent(),
+            Map.of(),
             Fixtures.NOW);
 
     for (Control control :
@@ -233,6 +235,7 @@ class ControlsTest {
         applied.roles(),
         applied.clusterRoles(),
         applied.velero(),
+        applied.peerUids(),
         applied.now());
   }
 

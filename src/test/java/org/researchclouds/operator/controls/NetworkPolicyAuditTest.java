@@ -33,7 +33,14 @@ class NetworkPolicyAuditTest {
   @Test
   void ingressFromWithinTheProjectDoesNotWiden() {
     assertThat(widens(ingressFromOwnPods())).isFalse();
-    assertThat(widens(ingressFromNamespaces("researchclouds.org/project", "lab"))).isFalse();
+    assertThat(
+            widens(
+                ingressFromNamespaces(
+                    "researchclouds.org/project-uid", project.getMetadata().getUid())))
+        .isFalse();
+    assertThat(widens(ingressFromNamespaces("researchclouds.org/project", "lab")))
+        .as("a name that a later project could take")
+        .isTrue();
     assertThat(widens(ingressFromNamespaces("kubernetes.io/metadata.name", "lab-b"))).isFalse();
   }
 

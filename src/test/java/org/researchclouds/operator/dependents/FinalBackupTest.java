@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.api.BackupPolicy;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.ResearchProject;
@@ -26,19 +27,28 @@ class FinalBackupTest {
   private final ResearchProject project =
       Fixtures.project(
           "lab", Fixtures.spec(List.of("lab"), new NetworkSpec(null, null), DeletionPolicy.Delete));
+  private static final List<String> HELD = List.of("lab");
   private final FinalBackup finalBackup = new FinalBackup(null, null);
 
   @Test
-  void nothingToWaitForWithBackupsOff() {
+  void backupsOffStillNeedAFinalBackupUnlessTheBaselineWaivesIt() {
     ResearchProject off = Fixtures.with(project, "backup", Fixtures.noBackups());
+    SecurityBaseline waived =
+        Fixtures.with(
+            baseline,
+            "backup",
+            new BackupPolicy(null, null, null, null, null, null, null, null, true));
 
-    assertThat(finalBackup.take(off, baseline, VeleroState.absent(), NOW).stage())
+    assertThat(finalBackup.take(off, baseline, VeleroState.absent(), HELD, NOW))
+        .extracting(Outcome::stage, Outcome::reason)
+        .containsExactly(Stage.BLOCKED, "FinalBackupImpossible");
+    assertThat(finalBackup.take(off, waived, VeleroState.absent(), HELD, NOW).stage())
         .isEqualTo(Stage.DONE);
   }
 
   @Test
   void impossibleWithoutVelero() {
-    assertThat(finalBackup.take(project, baseline, VeleroState.absent(), NOW))
+    assertThat(finalBackup.take(project, baseline, VeleroState.absent(), HELD, NOW))
         .extracting(Outcome::stage, Outcome::reason)
         .containsExactly(Stage.BLOCKED, "FinalBackupImpossible");
   }
@@ -65,11 +75,11 @@ class FinalBackupTest {
   private Outcome take(GenericKubernetesResource backup) {
     VeleroState velero =
         new VeleroState(true, Optional.empty(), List.of(backup), List.of(), Optional.empty());
-    return finalBackup.take(project, baseline, velero, NOW);
+    return finalBackup.take(project, baseline, velero, HELD, NOW);
   }
 
   private GenericKubernetesResource withPhase(String phase, int minutesAgo) {
-    GenericKubernetesResource backup = FinalBackupDesired.desired(project, baseline);
+    GenericKubernetesResource backup = FinalBackupDesired.desired(project, baseline, HELD);
     backup.getMetadata().setCreationTimestamp(NOW.minus(Duration.ofMinutes(minutesAgo)).toString());
     if (phase != null) {
       backup.setAdditionalProperty(

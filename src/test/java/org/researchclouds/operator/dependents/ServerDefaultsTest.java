@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
@@ -68,7 +69,8 @@ class ServerDefaultsTest {
 
   @Test
   void everyStoredNetworkPolicyIsUpToDate() {
-    List<NetworkPolicy> desired = NetworkPolicyDesired.desired(project, "genomics-lab", baseline);
+    List<NetworkPolicy> desired =
+        NetworkPolicyDesired.desired(project, "genomics-lab", baseline, Map.of());
     assertThat(desired).hasSizeGreaterThanOrEqualTo(5);
     for (NetworkPolicy policy : desired) {
       NetworkPolicy stored =

@@ -96,7 +96,7 @@ class VeleroIT {
         .containsEntry("storageLocation", "default")
         .containsEntry("ttl", "720h0m0s");
     assertThat((Map<String, Object>) template.get("metadata"))
-        .isEqualTo(Map.of("labels", Names.managedLabels("archive")));
+        .isEqualTo(Map.of("labels", Names.managedLabels(get("archive"))));
     assertThat((Object) schedule.get("spec", "useOwnerReferencesInBackup")).isEqualTo(false);
     await()
         .atMost(Duration.ofSeconds(10))
@@ -140,11 +140,14 @@ class VeleroIT {
     Instant now = Instant.now();
     awaitBackupReason("archive", "NoBackupYet");
 
-    create("Backup", VeleroFixtures.backup("archive", "Completed", now.minus(Duration.ofHours(2))));
+    create(
+        "Backup",
+        VeleroFixtures.backup(get("archive"), "Completed", now.minus(Duration.ofHours(2))));
     awaitBackupReason("archive", "NoRestoreTest");
 
     create(
-        "Restore", VeleroFixtures.restore("archive", "Completed", now.minus(Duration.ofDays(3))));
+        "Restore",
+        VeleroFixtures.restore(get("archive"), "Completed", now.minus(Duration.ofDays(3))));
     awaitBackupReason("archive", "BackupsRecoverable");
     ResearchProject project = get("archive");
     assertThat(project.getStatus().getBackup().lastBackupPhase()).isEqualTo("Completed");
@@ -152,7 +155,7 @@ class VeleroIT {
 
     create(
         "Backup",
-        VeleroFixtures.backup("archive", "PartiallyFailed", now.minus(Duration.ofMinutes(5))));
+        VeleroFixtures.backup(get("archive"), "PartiallyFailed", now.minus(Duration.ofMinutes(5))));
     awaitBackupReason("archive", "BackupFailed");
     assertThat(responsibility(get("archive"), "tenant/backup-recovery").message())
         .contains("PartiallyFailed")
@@ -245,9 +248,10 @@ class VeleroIT {
         .create();
     awaitReady("drilled");
     create(
-        "Backup", VeleroFixtures.backup("drilled", "Completed", Instant.now().minusSeconds(600)));
+        "Backup",
+        VeleroFixtures.backup(get("drilled"), "Completed", Instant.now().minusSeconds(600)));
 
-    String scratch = Names.drillNamespace("drilled", "drilled");
+    String scratch = Names.drillNamespace(get("drilled"), "drilled");
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(drillRestores("drilled")).hasSize(1));
@@ -355,8 +359,17 @@ class VeleroIT {
     return velero("Schedule").inNamespace(VELERO).withName(Names.backupSchedule(project)).get();
   }
 
+  /** The project's final backup, found by its labels: the project may be gone by now. */
   private static GenericKubernetesResource finalBackup(String project) {
-    return velero("Backup").inNamespace(VELERO).withName(Names.finalBackup(project)).get();
+    return velero("Backup")
+        .inNamespace(VELERO)
+        .withLabel(Names.FINAL_BACKUP_LABEL, "true")
+        .withLabel(Names.PROJECT_LABEL, project)
+        .list()
+        .getItems()
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 
   private static MixedOperation<

@@ -40,7 +40,7 @@ class BackupObjectsTest {
         .containsEntry("ttl", "336h0m0s")
         .containsEntry("storageLocation", "default")
         .containsEntry("defaultVolumesToFsBackup", true)
-        .containsEntry("metadata", Map.of("labels", Names.managedLabels("lab")));
+        .containsEntry("metadata", Map.of("labels", Names.managedLabels(project)));
     assertThat(schedule.getMetadata().getLabels()).doesNotContainKey("app.kubernetes.io/instance");
     assertThat(UpstreamSchemas.crdErrors(schedule, "velero.io_schedules.yaml")).isEmpty();
   }
@@ -57,6 +57,7 @@ class BackupObjectsTest {
                 null,
                 false,
                 List.of(DataClassification.SENSITIVE),
+                null,
                 null));
 
     assertThat(BackupScheduleDesired.retention(withBackup(null), strict)).hasDays(90);
@@ -81,7 +82,15 @@ class BackupObjectsTest {
     SecurityBaseline mandatory =
         withPolicy(
             new BackupPolicy(
-                null, null, null, null, null, null, List.of(DataClassification.SENSITIVE), null));
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(DataClassification.SENSITIVE),
+                null,
+                null));
 
     assertThat(BackupScheduleDesired.enabled(optedOut, baseline)).isFalse();
     assertThat(BackupScheduleDesired.enabled(optedOut, mandatory)).isTrue();
@@ -91,9 +100,15 @@ class BackupObjectsTest {
   void theFinalBackupAndDrillRestoreValidateAndHaveNoProjectGrants() {
     ResearchProject project = withBackup(null);
 
-    GenericKubernetesResource last = FinalBackupDesired.desired(project, baseline);
+    GenericKubernetesResource last =
+        FinalBackupDesired.desired(project, baseline, List.of("lab", "lab-web"));
     GenericKubernetesResource drill =
-        RestoreDrillDesired.restore(project, baseline, "rp-lab-20261101020000", "20261128120000");
+        RestoreDrillDesired.restore(
+            project,
+            baseline,
+            "rp-lab-20261101020000",
+            "20261128120000",
+            List.of("lab", "lab-web"));
 
     assertThat(last.getMetadata().getOwnerReferences()).as("it must outlive the project").isEmpty();
     assertThat(UpstreamSchemas.crdErrors(last, "velero.io_backups.yaml")).isEmpty();
@@ -102,9 +117,9 @@ class BackupObjectsTest {
         .isEqualTo(
             Map.of(
                 "lab",
-                Names.drillNamespace("lab", "lab"),
+                Names.drillNamespace(project, "lab"),
                 "lab-web",
-                Names.drillNamespace("lab", "lab-web")));
+                Names.drillNamespace(project, "lab-web")));
     var scratch =
         RestoreDrillDesired.scratchNamespace(project, "lab", drill.getMetadata().getName());
     assertThat(scratch.getMetadata().getLabels())

@@ -51,7 +51,8 @@ class NamesLimitsTest {
                 DeletionPolicy.Retain));
 
     List<HasMetadata> written =
-        new ArrayList<>(NetworkPolicyDesired.desired(longest, namespace, Fixtures.baseline()));
+        new ArrayList<>(
+            NetworkPolicyDesired.desired(longest, namespace, Fixtures.baseline(), Map.of()));
     written.add(NamespaceDesired.desired(longest, namespace, Fixtures.baseline()));
 
     assertThat(written)

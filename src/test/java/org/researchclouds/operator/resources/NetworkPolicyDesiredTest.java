@@ -26,7 +26,8 @@ class NetworkPolicyDesiredTest {
   void deniesEverythingByDefaultAndAllowsTheProjectAndDns() {
     ResearchProject project = Fixtures.project("lab", "lab-a", "lab-b");
 
-    List<NetworkPolicy> policies = NetworkPolicyDesired.desired(project, "lab-a", baseline);
+    List<NetworkPolicy> policies =
+        NetworkPolicyDesired.desired(project, "lab-a", baseline, Map.of());
 
     NetworkPolicy deny = named(policies, "rp-default-deny");
     assertThat(deny.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
@@ -37,7 +38,8 @@ class NetworkPolicyDesiredTest {
     NetworkPolicy project_ = named(policies, "rp-allow-project");
     NetworkPolicyPeer own = project_.getSpec().getIngress().get(0).getFrom().get(0);
     assertThat(own.getNamespaceSelector().getMatchLabels())
-        .isEqualTo(Map.of("researchclouds.org/project", "lab"));
+        .as("the project by its identity, never by a name a later project could take")
+        .isEqualTo(Map.of("researchclouds.org/project-uid", project.getMetadata().getUid()));
     assertThat(project_.getSpec().getEgress().get(0).getTo()).containsExactly(own);
 
     NetworkPolicy dns = named(policies, "rp-allow-dns");
@@ -76,7 +78,10 @@ class NetworkPolicyDesiredTest {
                 List.of("lab"), new NetworkSpec(List.of(exposure), null), DeletionPolicy.Retain));
 
     NetworkPolicy policy =
-        named(NetworkPolicyDesired.desired(project, "lab", baseline), "rp-expose-api");
+        named(
+            NetworkPolicyDesired.desired(
+                project, "lab", baseline, Map.of("partner", "uid-of-partner")),
+            "rp-expose-api");
 
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
     assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(Map.of("app", "api"));
@@ -86,7 +91,7 @@ class NetworkPolicyDesiredTest {
         .isEqualTo(Map.of("kubernetes.io/metadata.name", Fixtures.INGRESS_NAMESPACE));
     assertThat(rule.getFrom().get(1).getIpBlock().getCidr()).isEqualTo("192.0.2.0/24");
     assertThat(rule.getFrom().get(2).getNamespaceSelector().getMatchLabels())
-        .isEqualTo(Map.of("researchclouds.org/project", "partner"));
+        .isEqualTo(Map.of("researchclouds.org/project-uid", "uid-of-partner"));
     assertThat(rule.getPorts())
         .extracting(p -> p.getPort(), p -> p.getEndPort(), p -> p.getProtocol())
         .containsExactly(
@@ -115,7 +120,8 @@ class NetworkPolicyDesiredTest {
     SecurityBaseline noController = Fixtures.with(baseline, "ingressController", null);
 
     NetworkPolicy policy =
-        named(NetworkPolicyDesired.desired(project, "lab", noController), "rp-expose-web");
+        named(
+            NetworkPolicyDesired.desired(project, "lab", noController, Map.of()), "rp-expose-web");
 
     assertThat(policy.getSpec().getIngress()).isEmpty();
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
@@ -135,7 +141,7 @@ class NetworkPolicyDesiredTest {
                 new NetworkSpec(null, List.of(everything, mailOnly)),
                 DeletionPolicy.Retain));
 
-    List<NetworkPolicy> policies = NetworkPolicyDesired.desired(project, "lab", baseline);
+    List<NetworkPolicy> policies = NetworkPolicyDesired.desired(project, "lab", baseline, Map.of());
 
     var all = named(policies, "rp-egress-all").getSpec().getEgress().get(0);
     assertThat(all.getTo().get(0).getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");

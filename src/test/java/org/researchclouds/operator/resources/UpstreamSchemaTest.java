@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.UpstreamSchemas;
@@ -38,7 +39,7 @@ class UpstreamSchemaTest {
                 "api__v1_openapi.json",
                 "io.k8s.api.core.v1.Namespace"))
         .isEmpty();
-    assertThat(NetworkPolicyDesired.desired(project, "lab", Fixtures.baseline()))
+    assertThat(NetworkPolicyDesired.desired(project, "lab", Fixtures.baseline(), Map.of()))
         .hasSize(5)
         .allSatisfy(
             policy ->

@@ -87,7 +87,9 @@ class ProjectValidatorTest {
   void refusesANamespaceHeldByAnotherProject() {
     Namespace taken =
         namespace(
-            "data", Map.of(Names.PROJECT_LABEL, "other", Names.ORPHANED_LABEL, "true"), Map.of());
+            "data",
+            Map.of(Names.PROJECT_LABEL, "other", Names.PROJECT_UID_LABEL, "uid-of-other"),
+            Map.of());
 
     List<Problem> problems =
         ProjectValidator.validate(
@@ -100,6 +102,21 @@ class ProjectValidatorTest {
               assertThat(p.reason()).isEqualTo("NamespaceConflict");
               assertThat(p.message()).contains("data").contains("other");
             });
+  }
+
+  @Test
+  void aNamespaceAnotherProjectReleasedNeedsThePlatformsHandOver() {
+    Namespace released =
+        namespace(
+            "data",
+            Map.of(Names.ORPHANED_LABEL, "true"),
+            Map.of(Names.RELEASED_BY_ANNOTATION, "uid-of-other"));
+
+    assertThat(
+            ProjectValidator.validate(
+                Fixtures.project("lab", "data"), baseline, name -> Optional.of(released)))
+        .extracting(Problem::reason)
+        .containsExactly("NamespaceNotAdoptable");
   }
 
   @Test
@@ -180,7 +197,9 @@ class ProjectValidatorTest {
   void reportsABaselineWhoseDurationsCannotBeRead() {
     SecurityBaseline broken =
         Fixtures.with(
-            baseline, "backup", new BackupPolicy(null, null, "", null, null, null, null, "soon"));
+            baseline,
+            "backup",
+            new BackupPolicy(null, null, "", null, null, null, null, "soon", null));
 
     assertThat(ProjectValidator.validate(Fixtures.project("lab", "lab"), broken, NO_NAMESPACES))
         .extracting(Problem::reason, p -> p.message().contains("spec.backup."))
