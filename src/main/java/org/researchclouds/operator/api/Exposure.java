@@ -22,7 +22,7 @@ public record Exposure(
         @JsonPropertyDescription("Name of the exposure; names its NetworkPolicy.")
         String name,
     @Size(max = Patterns.SELECTOR_MAX_LABELS)
-        @Items(maxLength = Patterns.LABEL_VALUE_MAX_LENGTH)
+        @Items(maxLength = Patterns.LABEL_VALUE_MAX_LENGTH, pattern = Patterns.LABEL_VALUE)
         @JsonPropertyDescription(
             "Labels of the pods that receive the traffic; empty means every pod.")
         Map<String, String> podSelector,

@@ -78,7 +78,17 @@ abstract class LenientReader<T extends CustomResource<S, U> & Unreadable, S, U>
         codec instanceof ObjectMapper mapper
             ? mapper.readerFor(type)
             : ((ObjectReader) codec).forType(type);
-    return reader.without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(node);
+    // A number with a fraction is no integer: the API server would refuse it, so no rounding.
+    return reader
+        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .readValue(node);
+  }
+
+  /** A value as the status and the log may show it: short, on one line. */
+  private static String quoted(Object value) {
+    String text = String.valueOf(value).replaceAll("\\p{Cntrl}", " ");
+    return "'" + (text.length() > 64 ? text.substring(0, 64) + "…" : text) + "'";
   }
 
   /** The field's path and what is wrong with it, in words a team can act on. */
@@ -100,7 +110,7 @@ abstract class LenientReader<T extends CustomResource<S, U> & Unreadable, S, U>
                       .map(constant -> NAMES.valueToTree(constant).asText())
                       .collect(Collectors.joining(", "))
               : "a value of type " + target.getSimpleName();
-      return path + ": " + format.getValue() + " is not " + expected;
+      return path + ": " + quoted(format.getValue()) + " is not " + expected;
     }
     return path + ": " + e.getOriginalMessage().lines().findFirst().orElse("unreadable");
   }

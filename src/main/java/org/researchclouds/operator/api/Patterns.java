@@ -12,8 +12,15 @@ public final class Patterns {
 
   public static final int DNS_LABEL_MAX_LENGTH = 63;
 
-  /** A label value, and so a pod selector's value. */
+  /** A label value, and so a pod selector's value: empty, or alphanumerics with - _ . inside. */
+  public static final String LABEL_VALUE = "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$";
+
   public static final int LABEL_VALUE_MAX_LENGTH = 63;
+
+  /** A label key: an optional DNS-subdomain prefix and a slash, then a name like a value. */
+  public static final String LABEL_KEY =
+      "^([a-z0-9]([-a-z0-9]*[a-z0-9])?([.][a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?"
+          + "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
 
   /** Labels in one pod selector: enough for any real selector, small enough to bound the cost. */
   public static final int SELECTOR_MAX_LABELS = 16;
@@ -66,7 +73,8 @@ public final class Patterns {
           CIDR, "a CIDR such as 192.0.2.0/24 or 2001:db8::/32",
           HOST, "a DNS name such as lab.example.org",
           DURATION, "a duration such as 720h or 1h30m",
-          CRON, "a five-field cron line such as 0 2 * * *, or @daily");
+          CRON, "a five-field cron line such as 0 2 * * *, or @daily",
+          LABEL_VALUE, "a label value: letters, digits, and - _ . between them");
 
   /** What a value matching {@code pattern} looks like, in words; the pattern itself if unknown. */
   public static String meaning(String pattern) {

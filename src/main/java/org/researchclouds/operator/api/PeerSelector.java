@@ -15,7 +15,7 @@ public record PeerSelector(
         @JsonPropertyDescription("Namespace of the pods.")
         String namespace,
     @Size(max = Patterns.SELECTOR_MAX_LABELS)
-        @Items(maxLength = Patterns.LABEL_VALUE_MAX_LENGTH)
+        @Items(maxLength = Patterns.LABEL_VALUE_MAX_LENGTH, pattern = Patterns.LABEL_VALUE)
         @JsonPropertyDescription("Labels of the pods; empty means every pod of the namespace.")
         Map<String, String> podSelector) {
 

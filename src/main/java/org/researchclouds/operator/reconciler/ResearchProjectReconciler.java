@@ -93,7 +93,9 @@ public class ResearchProjectReconciler
     }
     if (project.getStatus() == null
         || Conditions.find(project.getStatus().getConditions(), StatusAggregator.READY).isEmpty()) {
-      return withStatus(project, aggregator.initial(project), context).rescheduleAfter(0);
+      UpdateControl<ResearchProject> first =
+          withStatus(project, aggregator.initial(project), context);
+      return first.getScheduleDelay().isPresent() ? first : first.rescheduleAfter(0);
     }
     view.velero().startWatching(context);
     Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
@@ -116,22 +118,25 @@ public class ResearchProjectReconciler
           context);
     }
     List<Problem> problems = ProjectValidator.validate(project, baseline.get(), view::namespace);
-    Readiness readiness;
-    FreshWrites fresh = FreshWrites.none();
-    if (problems.isEmpty()) {
-      fresh = applyAll(project, baseline.get());
-      readiness =
-          Readiness.ready(
-              "Namespaces "
-                  + String.join(", ", project.namespaceNames())
-                  + " and their guard rails are in place.");
-    } else {
-      readiness =
-          Readiness.notReady(
-              problems.get(0).reason(),
-              String.join(" ", problems.stream().map(Problem::message).toList())
-                  + " Nothing was applied.");
+    if (!problems.isEmpty()) {
+      // Nothing was applied, so the last evaluation still describes the world; the controls
+      // would read a spec that the checks just refused.
+      return withStatus(
+          project,
+          aggregator.refused(
+              project,
+              Readiness.notReady(
+                  problems.get(0).reason(),
+                  String.join(" ", problems.stream().map(Problem::message).toList())
+                      + " Nothing was applied.")),
+          context);
     }
+    FreshWrites fresh = applyAll(project, baseline.get());
+    Readiness readiness =
+        Readiness.ready(
+            "Namespaces "
+                + String.join(", ", project.namespaceNames())
+                + " and their guard rails are in place.");
     Observation observation = view.observe(project, baseline.get(), fresh, now());
     List<Evaluation> evaluations = catalogue.evaluate(observation);
     return withStatus(
@@ -278,13 +283,11 @@ public class ResearchProjectReconciler
     if (status.equals(project.getStatus())) {
       return UpdateControl.noUpdate();
     }
-    String readVersion = project.getMetadata().getResourceVersion();
     Optional<ResearchProject> written = statusWriter.write(project, status);
     if (written.isEmpty()) {
       return UpdateControl.<ResearchProject>noUpdate().rescheduleAfter(STALE_STATUS_RETRY);
     }
-    // JOSDK caches the written copy only over the version it replaced.
-    project.getMetadata().setResourceVersion(readVersion);
+    // JOSDK caches the written copy only over the version it replaced, the one read.
     context
         .eventSourceRetriever()
         .getControllerEventSource()

@@ -77,6 +77,16 @@ final class StatusAggregator {
     return build(project, Readiness.reconciling(), List.of(), List.of(), null);
   }
 
+  /**
+   * For a generation the checks refused: Ready says why, and the last evaluation stays, since
+   * nothing was applied; the status describes this generation.
+   */
+  ResearchProjectStatus refused(ResearchProject project, Readiness readiness) {
+    ResearchProjectStatus status = withReadiness(project, readiness);
+    status.setObservedGeneration(generation(project));
+    return status;
+  }
+
   /** The previous status with only Ready replaced, for failures that evaluated nothing. */
   ResearchProjectStatus withReadiness(ResearchProject project, Readiness readiness) {
     ResearchProjectStatus previous = previous(project);

@@ -33,9 +33,13 @@ final class StatusWriter {
    * @return the stored project after the write, or empty when the project changed since it was read
    */
   Optional<ResearchProject> write(ResearchProject read, ResearchProjectStatus status) {
-    read.setStatus(status);
+    // A copy: the caller's project keeps the status that is stored, should the write fail.
+    ResearchProject written = new ResearchProject();
+    written.setMetadata(read.getMetadata());
+    written.setSpec(read.getSpec());
+    written.setStatus(status);
     try {
-      return Optional.of(client.resource(read).updateStatus());
+      return Optional.of(client.resource(written).updateStatus());
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.researchclouds.operator.api.BackupPolicy;
@@ -36,6 +37,7 @@ public final class ProjectValidator {
   private static final SchemaCheck SCHEMA = SchemaCheck.of(ResearchProject.class);
   private static final SchemaCheck BASELINE_SCHEMA = SchemaCheck.of(SecurityBaseline.class);
   private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
+  private static final Pattern LABEL_KEY = Pattern.compile(Patterns.LABEL_KEY);
   private static final int MAX_LABEL_LENGTH = 63;
 
   private ProjectValidator() {}
@@ -176,6 +178,7 @@ public final class ProjectValidator {
                 "DuplicateName",
                 path + ".name: exposure " + exposure.name() + " is declared twice."));
       }
+      checkSelectorKeys(path + ".podSelector", exposure.podSelectorOrEmpty(), problems);
       checkPortsOnce(exposure, problems);
       checkRanges(path + ".ports", exposure.ports(), problems);
       checkSources(path, exposure, problems);
@@ -188,6 +191,24 @@ public final class ProjectValidator {
                     + exposure.name()
                     + " allows the ingress controller, but the SecurityBaseline names none; ask"
                     + " the platform team to set spec.ingressController, or use cidrs."));
+      }
+    }
+  }
+
+  /** Label keys, which no schema can check: an invalid one would fail the policy's write. */
+  private static void checkSelectorKeys(
+      String path, Map<String, String> selector, List<Problem> problems) {
+    for (String key : selector.keySet()) {
+      int slash = key.indexOf('/');
+      boolean fits = slash < 0 ? key.length() <= 63 : slash <= 253 && key.length() - slash <= 64;
+      if (!fits || !LABEL_KEY.matcher(key).matches()) {
+        problems.add(
+            new Problem(
+                "InvalidSelector",
+                path
+                    + ": '"
+                    + key
+                    + "' is not a label key such as app or app.kubernetes.io/name."));
       }
     }
   }
@@ -344,11 +365,13 @@ public final class ProjectValidator {
       return;
     }
     BackupPolicy policy = baseline.getSpec().backupOrDefault();
-    Map.of(
-            "minimumRetention", policy.minimumRetentionOrDefault(),
-            "defaultRetention", policy.defaultRetentionOrDefault(),
-            "restoreTestInterval", policy.restoreTestIntervalOrDefault(),
-            "finalBackupTimeout", policy.finalBackupTimeoutOrDefault())
+    // In a fixed order, so that the message, and the status, reads the same after a restart.
+    new TreeMap<>(
+            Map.of(
+                "minimumRetention", policy.minimumRetentionOrDefault(),
+                "defaultRetention", policy.defaultRetentionOrDefault(),
+                "restoreTestInterval", policy.restoreTestIntervalOrDefault(),
+                "finalBackupTimeout", policy.finalBackupTimeoutOrDefault()))
         .forEach(
             (field, value) -> {
               try {

@@ -89,14 +89,19 @@ public final class SchemaCheck {
                   + "' is not one of "
                   + String.join(
                       ", ", schema.getEnum().stream().map(JsonNode::asText).sorted().toList())));
-    } else if (schema.getMaxLength() != null && text.length() > schema.getMaxLength()) {
+    } else if (schema.getMaxLength() != null && characters(text) > schema.getMaxLength()) {
       problems.add(problem(path, "is longer than " + schema.getMaxLength() + " characters"));
-    } else if (schema.getMinLength() != null && text.length() < schema.getMinLength()) {
+    } else if (schema.getMinLength() != null && characters(text) < schema.getMinLength()) {
       problems.add(problem(path, "is shorter than " + schema.getMinLength() + " characters"));
     } else if (schema.getPattern() != null
         && !Pattern.compile(schema.getPattern()).matcher(text).matches()) {
       problems.add(problem(path, "'" + text + "' is not " + Patterns.meaning(schema.getPattern())));
     }
+  }
+
+  /** Characters as the API server counts them: code points, not UTF-16 units. */
+  private static int characters(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   private static void checkNumber(

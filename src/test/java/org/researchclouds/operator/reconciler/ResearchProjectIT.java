@@ -24,6 +24,7 @@ import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.api.BackupPolicy;
+import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Member;
 import org.researchclouds.operator.api.MemberKind;
@@ -53,6 +54,25 @@ class ResearchProjectIT {
   @AfterAll
   static void stopOperator() {
     operator.close();
+  }
+
+  @Test
+  void aSettingTheSchemaLetThroughGetsItsReasonNotAFailure() {
+    client.resource(Fixtures.project("forever", "forever")).create();
+    awaitReady("forever");
+
+    client
+        .resources(ResearchProject.class)
+        .withName("forever")
+        .edit(
+            p ->
+                Fixtures.with(
+                    p, "backup", new BackupSpec(true, null, "9999999h", null, null, null)));
+
+    Condition ready = condition(awaitReadyStatus("forever", "False"), "Ready");
+    assertThat(ready.getReason()).isEqualTo("InvalidBackupSetting");
+    assertThat(ready.getMessage()).contains("spec.backup.retention").contains("100 years");
+    assertThat(get("forever").getStatus().getObservedGeneration()).isEqualTo(2L);
   }
 
   @Test

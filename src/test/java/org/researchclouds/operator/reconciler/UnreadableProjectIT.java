@@ -67,7 +67,7 @@ class UnreadableProjectIT {
 
     assertThat(ready.getReason()).isEqualTo("UnreadableSpec");
     assertThat(ready.getMessage())
-        .contains("spec.network.egress[0].ports[0].port: https is not a value of type Integer")
+        .contains("spec.network.egress[0].ports[0].port: 'https' is not a value of type Integer")
         .doesNotContain("Exception");
     assertThat(client.namespaces().withName("port-as-text").get()).isNull();
   }

@@ -151,12 +151,17 @@ class InvalidInputTest {
                   }));
         }
         schema.getProperties().forEach((name, child) -> generate(path + "." + name, child, cases));
+        if (schema.getAdditionalProperties() != null
+            && schema.getAdditionalProperties().getSchema() != null) {
+          // The base's one entry of each map is "app".
+          generate(path + ".app", schema.getAdditionalProperties().getSchema(), cases);
+        }
       }
       default -> {}
     }
   }
 
-  /** The CRD's CEL rules, which the validator checks in Java. */
+  /** The CRD's CEL rules, which the validator checks in Java, and what no schema can check. */
   private static List<Case> celRuleCases() {
     return List.of(
         set("spec.namespaces[0]", "rule: platform namespace", NODES.textNode("kube-public")),
@@ -175,6 +180,10 @@ class InvalidInputTest {
             "spec.network.exposures[0].from",
             "rule: at least one source",
             from -> ((ObjectNode) from).removeAll()),
+        edit(
+            "spec.network.exposures[0].podSelector",
+            "beyond the schema: a label key",
+            selector -> ((ObjectNode) selector).put("not a key!", "portal")),
         edit(
             "metadata",
             "rule: the name is a DNS label",

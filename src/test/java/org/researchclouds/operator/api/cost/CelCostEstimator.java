@@ -35,11 +35,11 @@ import java.util.Map;
  *       many of its smallest item as fit in 3 MiB; a map {@code maxProperties} entries, or likewise
  *       as many as fit. A literal's size is exact.
  *   <li><b>Limits</b> (k8s.io/apiextensions-apiserver {@code pkg/apiserver/schema/cel/
- *       compilation.go}, {@code pkg/apis/apiextensions/validation/validation.go}): one rule may
- *       estimate at most 10,000,000 ({@code StaticEstimatedCostLimit}); the CRD's rules together,
- *       each multiplied by how often it can run (the product of {@code maxItems} or {@code
- *       maxProperties} of the lists and maps around it), at most 100,000,000 ({@code
- *       StaticEstimatedCRDCostLimit}).
+ *       compilation.go}, {@code pkg/apis/apiextensions/validation/validation.go}): one rule's cost,
+ *       multiplied by how often it can run (the product of {@code maxItems} or {@code
+ *       maxProperties} of the lists and maps around it), may be at most 10,000,000 ({@code
+ *       StaticEstimatedCostLimit}); the CRD's rules together, each so multiplied, at most
+ *       100,000,000 ({@code StaticEstimatedCRDCostLimit}).
  * </ul>
  *
  * It knows the functions our rules use; an unknown function fails the estimate rather than guess.
@@ -142,9 +142,17 @@ public final class CelCostEstimator {
     long sum = add(argumentCosts, targetCost);
     return switch (call.function()) {
       case "_&&_", "_||_" -> new Estimate(sum, 1, null);
-      // Comparing strings would cost by length; our rules compare numbers with these.
-      case "@not_strictly_false", "!_", "size", "_+_", "_-_", "_<_", "_>_", "_<=_", "_>=_" ->
-          new Estimate(add(sum, 1), 1, null);
+      case "@not_strictly_false", "!_", "size" -> new Estimate(add(sum, 1), 1, null);
+      // Strings compare by length, scalars (size 1) at 1: one formula covers both.
+      case "_<_", "_>_", "_<=_", "_>=_" ->
+          new Estimate(
+              add(sum, Math.max(1, traversal(Math.min(args[0].size(), args[1].size())))), 1, null);
+      case "_+_", "_-_" -> {
+        if (args[0].size() != 1 || args[1].size() != 1) {
+          throw new IllegalArgumentException("no estimate for concatenation in " + call);
+        }
+        yield new Estimate(add(sum, 1), 1, null);
+      }
       case "_==_", "_!=_" ->
           new Estimate(add(sum, traversal(Math.min(args[0].size(), args[1].size()))), 1, null);
       case "startsWith", "endsWith" -> new Estimate(add(sum, traversal(args[0].size())), 1, null);
