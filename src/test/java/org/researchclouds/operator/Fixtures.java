@@ -62,6 +62,7 @@ public final class Fixtures {
             new TermsOfUse(TERMS_VERSION, "https://example.org/terms"),
             mode,
             List.of("monitoring"),
+            null,
             List.of(),
             null));
     return baseline;

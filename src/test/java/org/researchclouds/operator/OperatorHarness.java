@@ -24,6 +24,9 @@ import org.researchclouds.operator.reconciler.OperatorSettings;
  * RBAC would have refused any of those requests, so every test run on it checks the chart too.
  */
 public final class OperatorHarness implements AutoCloseable {
+  /** Where the operator runs in the tests: a namespace no project may claim. */
+  public static final String OPERATOR_NAMESPACE = "researchproject-operator";
+
   private final List<String> writes = new CopyOnWriteArrayList<>();
   private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger reconciles = new AtomicInteger();
@@ -41,7 +44,7 @@ public final class OperatorHarness implements AutoCloseable {
     operator =
         OperatorBootstrap.create(
             operatorClient,
-            new OperatorSettings(baselineName, resync, Clock.systemUTC()),
+            new OperatorSettings(baselineName, resync, Clock.systemUTC(), OPERATOR_NAMESPACE),
             new ReconcileCounter());
     operator.start();
   }

@@ -44,10 +44,40 @@ public record BackupPolicy(
             "Let a project whose backups are switched off be deleted with deletionPolicy Delete"
                 + " without a final backup (default false: the final backup is taken all the"
                 + " same).")
-        Boolean deleteWithoutFinalBackup) {
+        Boolean deleteWithoutFinalBackup,
+    @Pattern(Patterns.DURATION)
+        @Size(min = 2, max = Patterns.DURATION_MAX_LENGTH)
+        @JsonPropertyDescription(
+            "Shortest time a project's backup schedule may leave between two backups (default"
+                + " 1h): each backup costs storage and API calls.")
+        String minimumBackupInterval,
+    @Pattern(Patterns.DURATION)
+        @Size(min = 2, max = Patterns.DURATION_MAX_LENGTH)
+        @JsonPropertyDescription(
+            "Shortest time a project's restore drill schedule may leave between two drills"
+                + " (default 24h).")
+        String minimumDrillInterval,
+    @Pattern(Patterns.DURATION)
+        @Size(min = 2, max = Patterns.DURATION_MAX_LENGTH)
+        @JsonPropertyDescription(
+            "How long a restore drill may run before its scratch namespaces are removed (default"
+                + " 2h).")
+        String drillTimeout) {
 
   public static BackupPolicy defaults() {
-    return new BackupPolicy(null, null, null, null, null, null, null, null, null);
+    return new BackupPolicy(null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  public String minimumBackupIntervalOrDefault() {
+    return minimumBackupInterval == null ? "1h" : minimumBackupInterval;
+  }
+
+  public String minimumDrillIntervalOrDefault() {
+    return minimumDrillInterval == null ? "24h" : minimumDrillInterval;
+  }
+
+  public String drillTimeoutOrDefault() {
+    return drillTimeout == null ? "2h" : drillTimeout;
   }
 
   public boolean deleteWithoutFinalBackupOrDefault() {

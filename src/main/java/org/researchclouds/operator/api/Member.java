@@ -10,6 +10,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "self.kind == 'ServiceAccount' ? has(self.namespace) : !has(self.namespace)",
     message = "namespace is required for a ServiceAccount and only for it")
+@ValidationRule(
+    value = "self.kind != 'ServiceAccount' || self.role != 'maintainer'",
+    message =
+        "a ServiceAccount may be a viewer or developer, never a maintainer: developers can run"
+            + " pods as it")
 public record Member(
     @Required @JsonPropertyDescription("User, Group or ServiceAccount.") MemberKind kind,
     @Required

@@ -33,8 +33,11 @@ public record SecurityBaselineSpec(
         @ListSet
         @Items(maxLength = Patterns.DNS_LABEL_MAX_LENGTH, pattern = Patterns.DNS_LABEL)
         @JsonPropertyDescription(
-            "Namespaces no project may claim, besides default and kube-* (the platform's own).")
+            "Namespaces no project may claim, besides default, kube-*, the DNS, ingress and Velero"
+                + " namespaces, the operator's own and rp-drill-* (always protected).")
         List<String> protectedNamespaces,
+    @JsonPropertyDescription("Which namespace names projects may claim.")
+        NamespaceNaming namespaceNaming,
     @Size(max = 64)
         @JsonPropertyDescription(
             "RoleBindings accepted in project namespaces besides the operator's own, such as an"
@@ -72,6 +75,10 @@ public record SecurityBaselineSpec(
 
   public List<AllowedBinding> allowedBindingsOrEmpty() {
     return allowedBindings == null ? List.of() : allowedBindings;
+  }
+
+  public NamespaceNaming namespaceNamingOrDefault() {
+    return namespaceNaming == null ? new NamespaceNaming(null, null) : namespaceNaming;
   }
 
   public List<String> protectedNamespacesOrEmpty() {

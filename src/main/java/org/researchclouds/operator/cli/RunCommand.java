@@ -61,6 +61,13 @@ final class RunCommand implements Callable<Integer> {
   int httpPort;
 
   @Option(
+      names = "--operator-namespace",
+      defaultValue = "${env:POD_NAMESPACE}",
+      description =
+          "Namespace the operator runs in, which no project may claim (default: $POD_NAMESPACE).")
+  String operatorNamespace;
+
+  @Option(
       names = "--leader-election-namespace",
       description =
           "Elect one active replica through the Lease `"
@@ -146,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
     return new OperatorRun(out(), err())
         .run(
             client,
-            new OperatorSettings(baseline, resync, Clock.systemUTC()),
+            new OperatorSettings(baseline, resync, Clock.systemUTC(), operatorNamespace),
             Optional.ofNullable(leaseNamespace)
                 .map(ns -> new LeaderElectionConfiguration(LEASE_NAME, ns)),
             httpPort,

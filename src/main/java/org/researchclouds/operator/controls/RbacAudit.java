@@ -17,11 +17,18 @@ import org.researchclouds.operator.resources.RoleBindingDesired;
 /**
  * Reads what a RoleBinding grants, and to whom. A binding escalates when it gives a subject that is
  * not a project member admin-like rights: the built-in admin, edit or cluster-admin roles, a role
- * with wildcards, or access to Secrets.
+ * with wildcards, access to Secrets, a way into running pods (exec, attach, port-forward), tokens
+ * of ServiceAccounts, impersonation, the bind or escalate verbs, or writes to RBAC itself.
  */
 public final class RbacAudit {
   private static final Set<String> ADMIN_ROLES = Set.of("admin", "edit", "cluster-admin");
   private static final Set<String> READ_VERBS = Set.of("get", "list", "watch", "*");
+  private static final Set<String> WRITE_VERBS =
+      Set.of("create", "update", "patch", "delete", "deletecollection", "*");
+  private static final Set<String> INTO_PODS =
+      Set.of("pods/exec", "pods/attach", "pods/portforward");
+  private static final Set<String> POWER_VERBS = Set.of("impersonate", "bind", "escalate");
+  private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
 
   private RbacAudit() {}
 
@@ -46,12 +53,39 @@ public final class RbacAudit {
     if ("ClusterRole".equals(kind) && ADMIN_ROLES.contains(name)) {
       return Optional.of(role);
     }
-    List<PolicyRule> rules = rules(binding, observation);
-    if (rules.stream().anyMatch(RbacAudit::hasWildcard)) {
-      return Optional.of(role + " (wildcards)");
+    return rules(binding, observation).stream()
+        .map(RbacAudit::dangerousRule)
+        .flatMap(Optional::stream)
+        .findFirst()
+        .map(what -> role + " (" + what + ")");
+  }
+
+  /** What makes one rule admin-like, if anything. */
+  static Optional<String> dangerousRule(PolicyRule rule) {
+    List<String> verbs = Objects.requireNonNullElse(rule.getVerbs(), List.of());
+    List<String> resources = Objects.requireNonNullElse(rule.getResources(), List.of());
+    List<String> groups = Objects.requireNonNullElse(rule.getApiGroups(), List.of());
+    if (verbs.contains("*") || resources.contains("*") || groups.contains("*")) {
+      return Optional.of("wildcards");
     }
-    if (rules.stream().anyMatch(RbacAudit::readsSecrets)) {
-      return Optional.of(role + " (Secrets)");
+    Optional<String> power = verbs.stream().filter(POWER_VERBS::contains).findFirst();
+    if (power.isPresent()) {
+      return power;
+    }
+    boolean core = groups.contains("");
+    boolean reads = verbs.stream().anyMatch(READ_VERBS::contains);
+    boolean writes = verbs.stream().anyMatch(WRITE_VERBS::contains);
+    if (core && resources.contains("secrets") && reads) {
+      return Optional.of("Secrets");
+    }
+    if (core && resources.stream().anyMatch(INTO_PODS::contains) && (writes || reads)) {
+      return Optional.of("into running pods");
+    }
+    if (core && resources.contains("serviceaccounts/token") && writes) {
+      return Optional.of("ServiceAccount tokens");
+    }
+    if (groups.contains(RBAC_GROUP) && writes) {
+      return Optional.of("RBAC writes");
     }
     return Optional.empty();
   }
@@ -109,17 +143,5 @@ public final class RbacAudit {
     }
     ClusterRole role = observation.clusterRoles().get(name);
     return role == null ? List.of() : role.getRules();
-  }
-
-  private static boolean hasWildcard(PolicyRule rule) {
-    return rule.getVerbs().contains("*")
-        || rule.getResources().contains("*")
-        || rule.getApiGroups().contains("*");
-  }
-
-  private static boolean readsSecrets(PolicyRule rule) {
-    return rule.getApiGroups().contains("")
-        && rule.getResources().contains("secrets")
-        && rule.getVerbs().stream().anyMatch(READ_VERBS::contains);
   }
 }

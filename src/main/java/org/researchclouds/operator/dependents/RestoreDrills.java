@@ -3,6 +3,7 @@ package org.researchclouds.operator.dependents;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,13 +19,18 @@ import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.RestoreDrillDesired;
 import org.researchclouds.operator.timing.CronSchedule;
+import org.researchclouds.operator.timing.GoDuration;
 
 /**
  * Runs a project's restore drills: when one is due, it restores the newest successful backup into
- * isolated scratch namespaces; when Velero reports the Restore finished, it removes them. The
- * Restore stays as the record of the drill, which the status and the backup control read.
+ * isolated scratch namespaces; when Velero reports the Restore finished, or the baseline's drill
+ * timeout passes, it removes them. The newest Restores stay as the record of the drills, which the
+ * status and the backup control read; older ones are pruned.
  */
 public final class RestoreDrills {
+  /** Drill Restores kept as the record; older ones go. */
+  static final int KEPT_RESTORES = 3;
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
@@ -46,9 +52,14 @@ public final class RestoreDrills {
         velero.restores().stream()
             .filter(r -> "true".equals(r.getMetadata().getLabels().get(Names.DRILL_LABEL)))
             .toList();
+    Duration timeout =
+        GoDuration.parse(baseline.getSpec().backupOrDefault().drillTimeoutOrDefault());
+    prune(project, drills);
     List<Namespace> scratch = view.drillNamespaces(project);
-    if (drills.stream().anyMatch(r -> !VeleroObjects.finished(r)) || !scratch.isEmpty()) {
-      scratch.stream().filter(ns -> restoreFinished(ns, drills)).forEach(ns -> remove(project, ns));
+    if (drills.stream().anyMatch(r -> running(r, timeout, now)) || !scratch.isEmpty()) {
+      scratch.stream()
+          .filter(ns -> over(ns, drills, timeout, now))
+          .forEach(ns -> remove(project, ns, "the restore drill ended"));
       return;
     }
     RestoreDrill drill = project.getSpec().backupOrDefault().restoreDrillOrDefault();
@@ -64,17 +75,49 @@ public final class RestoreDrills {
     }
   }
 
-  /** Whether the Restore a scratch namespace was made for has finished; unknown ones wait. */
-  private static boolean restoreFinished(
-      Namespace scratch, List<GenericKubernetesResource> drills) {
-    String restore = scratch.getMetadata().getAnnotations().get(Names.DRILL_RESTORE_ANNOTATION);
-    return drills.stream()
-        .anyMatch(r -> r.getMetadata().getName().equals(restore) && VeleroObjects.finished(r));
+  /** Removes every scratch namespace of the project's drills: the project is being deleted. */
+  public void removeAll(ResearchProject project, ClusterView view) {
+    view.drillNamespaces(project)
+        .forEach(ns -> remove(project, ns, "its project is being deleted"));
   }
 
-  private void remove(ResearchProject project, Namespace scratch) {
+  /** A drill still running within the timeout; one past it no longer holds the next one back. */
+  private static boolean running(GenericKubernetesResource drill, Duration timeout, Instant now) {
+    return !VeleroObjects.finished(drill) && !started(drill).plus(timeout).isBefore(now);
+  }
+
+  /**
+   * Whether a scratch namespace's drill is over: its Restore finished, timed out, or is gone. A
+   * scratch namespace is never left behind.
+   */
+  private static boolean over(
+      Namespace scratch, List<GenericKubernetesResource> drills, Duration timeout, Instant now) {
+    String restore = scratch.getMetadata().getAnnotations().get(Names.DRILL_RESTORE_ANNOTATION);
+    return drills.stream()
+        .filter(r -> r.getMetadata().getName().equals(restore))
+        .allMatch(r -> !running(r, timeout, now));
+  }
+
+  /** Keeps the newest drill Restores as the record, and deletes the rest. */
+  private void prune(ResearchProject project, List<GenericKubernetesResource> drills) {
+    drills.stream()
+        .sorted(Comparator.comparing(RestoreDrills::started).reversed())
+        .skip(KEPT_RESTORES)
+        .filter(VeleroObjects::finished)
+        .forEach(
+            old -> {
+              client.resource(old).delete();
+              trail.changed(project, "Deleted", old, "an older restore drill's record");
+            });
+  }
+
+  private static Instant started(GenericKubernetesResource drill) {
+    return Instant.parse(drill.getMetadata().getCreationTimestamp());
+  }
+
+  private void remove(ResearchProject project, Namespace scratch, String why) {
     client.resource(scratch).delete();
-    trail.changed(project, "Deleted", scratch, "the restore drill finished");
+    trail.changed(project, "Deleted", scratch, why);
   }
 
   private void start(

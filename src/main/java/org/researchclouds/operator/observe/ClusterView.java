@@ -17,6 +17,7 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.researchclouds.operator.resources.Names;
 public final class ClusterView {
   private static final String BY_PROJECT = "byProject";
   private static final String BY_DRILL = "byDrill";
+  private static final String BY_CLUSTER_ROLE = "byClusterRole";
 
   private final InformerEventSource<Namespace, ResearchProject> namespaces;
   private final InformerEventSource<NetworkPolicy, ResearchProject> policies;
@@ -68,10 +70,24 @@ public final class ClusterView {
     services = namespaced(Service.class, context);
     ingresses = namespaced(Ingress.class, context);
     roleBindings = namespaced(RoleBinding.class, context);
+    roleBindings.addIndexers(
+        Map.<String, Function<RoleBinding, List<String>>>of(
+            BY_CLUSTER_ROLE,
+            b ->
+                "ClusterRole".equals(b.getRoleRef().getKind())
+                    ? List.of(b.getRoleRef().getName())
+                    : List.of()));
     roles = namespaced(Role.class, context);
-    // Every ClusterRole, to judge what unmanaged bindings grant; only the operator's own map to a
-    // project. Of ClusterRoleBindings, only the operator's own matter.
-    clusterRoles = labelled(ClusterRole.class, null, context);
+    // Every ClusterRole, to judge what unmanaged bindings grant. An edit touches the operator's
+    // own project, and every project with a binding in its namespaces that names the role: a
+    // harmless role may be made dangerous after it was bound.
+    clusterRoles =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ClusterRole.class, ResearchProject.class)
+                .withSecondaryToPrimaryMapper(this::projectsBinding)
+                .build(),
+            context);
+    // Of ClusterRoleBindings, only the operator's own matter.
     clusterRoleBindings = labelled(ClusterRoleBinding.class, Names.managedSelector(), context);
     velero = new VeleroView(context);
     // A baseline change can move every project's floors.
@@ -274,6 +290,18 @@ public final class ClusterView {
             .withSecondaryToPrimaryMapper(object -> projectOf(object).map(Set::of).orElse(Set.of()))
             .build(),
         context);
+  }
+
+  private Set<ResourceID> projectsBinding(ClusterRole role) {
+    Set<ResourceID> touched = new HashSet<>();
+    projectOf(role).ifPresent(touched::add);
+    roleBindings.byIndex(BY_CLUSTER_ROLE, role.getMetadata().getName()).stream()
+        .map(binding -> namespace(binding.getMetadata().getNamespace()))
+        .flatMap(Optional::stream)
+        .map(ClusterView::projectOf)
+        .flatMap(Optional::stream)
+        .forEach(touched::add);
+    return touched;
   }
 
   private static Optional<ResourceID> projectOf(HasMetadata object) {

@@ -10,6 +10,10 @@ import java.time.Duration;
  * @param resyncInterval how often each project is evaluated again when nothing happens
  * @param clock the time source of every comparison with now
  */
-public record OperatorSettings(String baselineName, Duration resyncInterval, Clock clock) {
+/**
+ * @param operatorNamespace where the operator runs, which no project may claim; null when unknown
+ */
+public record OperatorSettings(
+    String baselineName, Duration resyncInterval, Clock clock, String operatorNamespace) {
   public static final String DEFAULT_BASELINE = "default";
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
@@ -117,7 +118,12 @@ public class ResearchProjectReconciler
               null),
           context);
     }
-    List<Problem> problems = ProjectValidator.validate(project, baseline.get(), view::namespace);
+    List<Problem> problems =
+        ProjectValidator.validate(
+            project,
+            baseline.get(),
+            view::namespace,
+            settings.operatorNamespace() == null ? Set.of() : Set.of(settings.operatorNamespace()));
     if (!problems.isEmpty()) {
       // Nothing was applied, so the last evaluation still describes the world; the controls
       // would read a spec that the checks just refused.
@@ -172,6 +178,7 @@ public class ResearchProjectReconciler
 
   @Override
   public DeleteControl cleanup(ResearchProject project, Context<ResearchProject> context) {
+    drills.removeAll(project, view);
     boolean deleteNamespaces = deletionPolicy(project) == DeletionPolicy.Delete;
     if (deleteNamespaces) {
       view.velero().startWatching(context);

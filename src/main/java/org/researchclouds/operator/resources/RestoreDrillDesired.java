@@ -19,6 +19,12 @@ import org.researchclouds.operator.api.SecurityBaseline;
  * reach, that reach nothing, and that grant the project's members nothing.
  */
 public final class RestoreDrillDesired {
+  static final List<String> DRILL_EXCLUDED =
+      List.of(
+          "roles.rbac.authorization.k8s.io",
+          "rolebindings.rbac.authorization.k8s.io",
+          "networkpolicies.networking.k8s.io");
+
   private RestoreDrillDesired() {}
 
   /**
@@ -52,6 +58,10 @@ public final class RestoreDrillDesired {
                 heldNamespaces,
                 "namespaceMapping",
                 mapping,
+                // A drill proves the data comes back; access and network rules of the past must
+                // not: the scratch namespaces get a deny-all and no member at all.
+                "excludedResources",
+                DRILL_EXCLUDED,
                 "restorePVs",
                 true))
         .build();

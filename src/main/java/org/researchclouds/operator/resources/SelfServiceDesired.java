@@ -64,7 +64,14 @@ public final class SelfServiceDesired {
             .build());
   }
 
+  /**
+   * The people and groups who maintain the project. Never a ServiceAccount: any developer can run a
+   * pod as one, and its token would then edit the project (the validator refuses such members too;
+   * this holds should one slip through).
+   */
   private static List<Subject> maintainers(ResearchProject project) {
-    return RoleBindingDesired.subjects(project, ProjectRole.maintainer);
+    return RoleBindingDesired.subjects(project, ProjectRole.maintainer).stream()
+        .filter(subject -> !"ServiceAccount".equals(subject.getKind()))
+        .toList();
   }
 }

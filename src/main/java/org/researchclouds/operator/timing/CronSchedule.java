@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,18 +56,29 @@ public final class CronSchedule {
    * completed within twice this.
    */
   public Duration longestGap(Instant from) {
-    Duration longest = Duration.ZERO;
+    return gaps(from).stream().max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+  }
+
+  /**
+   * The shortest time between two runs, sampled from {@code from} on: how often the schedule can
+   * run, which the platform bounds.
+   */
+  public Duration shortestGap(Instant from) {
+    return gaps(from).stream().min(Comparator.naturalOrder()).orElse(Duration.ZERO);
+  }
+
+  private List<Duration> gaps(Instant from) {
+    List<Duration> gaps = new ArrayList<>();
     Optional<ZonedDateTime> previous = executions.nextExecution(utc(from));
     for (int i = 0; i < RUNS_SAMPLED && previous.isPresent(); i++) {
       Optional<ZonedDateTime> next = executions.nextExecution(previous.get());
       if (next.isEmpty()) {
         break;
       }
-      Duration gap = Duration.between(previous.get(), next.get());
-      longest = gap.compareTo(longest) > 0 ? gap : longest;
+      gaps.add(Duration.between(previous.get(), next.get()));
       previous = next;
     }
-    return longest;
+    return gaps;
   }
 
   private static ZonedDateTime utc(Instant time) {

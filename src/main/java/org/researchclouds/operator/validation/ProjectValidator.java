@@ -1,6 +1,8 @@
 package org.researchclouds.operator.validation;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +19,11 @@ import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.Member;
 import org.researchclouds.operator.api.MemberKind;
+import org.researchclouds.operator.api.NamespaceNaming;
 import org.researchclouds.operator.api.Patterns;
 import org.researchclouds.operator.api.PeerSelector;
 import org.researchclouds.operator.api.PortSpec;
+import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.ServiceType;
@@ -38,6 +42,12 @@ public final class ProjectValidator {
   private static final SchemaCheck BASELINE_SCHEMA = SchemaCheck.of(SecurityBaseline.class);
   private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
   private static final Pattern LABEL_KEY = Pattern.compile(Patterns.LABEL_KEY);
+
+  /**
+   * Where schedules are sampled from: a fixed time, so that a verdict never flips with the clock.
+   */
+  private static final Instant SAMPLED_FROM = Instant.parse("2026-01-01T00:00:00Z");
+
   private static final int MAX_LABEL_LENGTH = 63;
 
   private ProjectValidator() {}
@@ -48,7 +58,8 @@ public final class ProjectValidator {
   public static List<Problem> validate(
       ResearchProject project,
       SecurityBaseline baseline,
-      Function<String, Optional<Namespace>> existingNamespace) {
+      Function<String, Optional<Namespace>> existingNamespace,
+      Set<String> operatorNamespaces) {
     List<Problem> problems = new ArrayList<>();
     checkName(project, problems);
     problems.addAll(SCHEMA.check(project.getSpec()));
@@ -57,11 +68,11 @@ public final class ProjectValidator {
       // The checks below read the spec as well-formed.
       return problems;
     }
-    checkNamespaces(project, baseline, existingNamespace, problems);
+    checkNamespaces(project, baseline, existingNamespace, operatorNamespaces, problems);
     checkExposures(project, baseline, problems);
     checkEgress(project, problems);
     checkMembers(project, problems);
-    checkBackup(project, problems);
+    checkBackup(project, baseline, problems);
     return problems;
   }
 
@@ -82,8 +93,10 @@ public final class ProjectValidator {
       ResearchProject project,
       SecurityBaseline baseline,
       Function<String, Optional<Namespace>> existingNamespace,
+      Set<String> operatorNamespaces,
       List<Problem> problems) {
     Set<String> platformNamespaces = platformNamespaces(baseline);
+    platformNamespaces.addAll(operatorNamespaces);
     Set<String> seen = new HashSet<>();
     List<String> namespaces = project.namespaceNames();
     for (int i = 0; i < namespaces.size(); i++) {
@@ -93,7 +106,9 @@ public final class ProjectValidator {
         problems.add(
             new Problem(
                 "DuplicateNamespace", path + ": namespace " + namespace + " is listed twice."));
-      } else if (platformNamespaces.contains(namespace) || namespace.startsWith("kube-")) {
+      } else if (platformNamespaces.contains(namespace)
+          || namespace.startsWith("kube-")
+          || namespace.startsWith(Names.DRILL_NAMESPACE_PREFIX)) {
         problems.add(
             new Problem(
                 "NamespaceProtected",
@@ -101,6 +116,20 @@ public final class ProjectValidator {
                     + ": namespace "
                     + namespace
                     + " belongs to the platform; choose another name."));
+      } else if (!nameAllowed(project, namespace, baseline)) {
+        String name = project.getMetadata().getName();
+        problems.add(
+            new Problem(
+                "NamespaceNameNotAllowed",
+                path
+                    + ": "
+                    + namespace
+                    + " is neither "
+                    + name
+                    + " nor "
+                    + name
+                    + "-<suffix>; choose such a name, or ask the platform team to grant this one"
+                    + " (SecurityBaseline spec.namespaceNaming.grants)."));
       } else {
         existingNamespace
             .apply(namespace)
@@ -154,9 +183,21 @@ public final class ProjectValidator {
     }
   }
 
+  private static boolean nameAllowed(
+      ResearchProject project, String namespace, SecurityBaseline baseline) {
+    String name = project.getMetadata().getName();
+    NamespaceNaming naming = baseline.getSpec().namespaceNamingOrDefault();
+    return !naming.projectPrefixOrDefault()
+        || namespace.equals(name)
+        || namespace.startsWith(name + "-")
+        || naming.grantsOrEmpty().stream()
+            .anyMatch(g -> g.namespace().equals(namespace) && g.project().equals(name));
+  }
+
   private static Set<String> platformNamespaces(SecurityBaseline baseline) {
     Set<String> namespaces = new HashSet<>(baseline.getSpec().protectedNamespacesOrEmpty());
     namespaces.add("default");
+    namespaces.add(baseline.getSpec().backupOrDefault().veleroNamespaceOrDefault());
     namespaces.add(baseline.getSpec().dnsOrDefault().namespace());
     PeerSelector ingressController = baseline.getSpec().ingressController();
     if (ingressController != null) {
@@ -324,6 +365,16 @@ public final class ProjectValidator {
                 subject
                     + " is not in one of the project's namespaces; only those may be members."));
       }
+      if (member.kind() == MemberKind.ServiceAccount && member.role() == ProjectRole.maintainer) {
+        problems.add(
+            new Problem(
+                "ServiceAccountMaintainer",
+                path
+                    + ".role: "
+                    + subject
+                    + " may be a viewer or developer, never a maintainer: the project's developers"
+                    + " can run pods as it, and would edit the project with its token."));
+      }
       if (member.kind() != MemberKind.ServiceAccount && member.name().startsWith("system:")) {
         problems.add(
             new Problem(
@@ -339,13 +390,32 @@ public final class ProjectValidator {
     return member.namespace() == null ? member.name() : member.namespace() + "/" + member.name();
   }
 
-  private static void checkBackup(ResearchProject project, List<Problem> problems) {
+  private static void checkBackup(
+      ResearchProject project, SecurityBaseline baseline, List<Problem> problems) {
     BackupSpec backup = project.getSpec().backupOrDefault();
-    check("spec.backup.schedule", () -> CronSchedule.parse(backup.scheduleOrDefault()), problems);
+    BackupPolicy policy = baseline.getSpec().backupOrDefault();
     check(
-        "spec.backup.restoreDrill.schedule",
-        () -> CronSchedule.parse(backup.restoreDrillOrDefault().scheduleOrDefault()),
+        "spec.backup.schedule",
+        () ->
+            checkFrequency(
+                "spec.backup.schedule",
+                backup.scheduleOrDefault(),
+                policy.minimumBackupIntervalOrDefault(),
+                "minimumBackupInterval",
+                problems),
         problems);
+    if (backup.restoreDrillOrDefault().on()) {
+      check(
+          "spec.backup.restoreDrill.schedule",
+          () ->
+              checkFrequency(
+                  "spec.backup.restoreDrill.schedule",
+                  backup.restoreDrillOrDefault().scheduleOrDefault(),
+                  policy.minimumDrillIntervalOrDefault(),
+                  "minimumDrillInterval",
+                  problems),
+          problems);
+    }
     if (backup.retention() != null) {
       check("spec.backup.retention", () -> GoDuration.parse(backup.retention()), problems);
     }
@@ -371,7 +441,10 @@ public final class ProjectValidator {
                 "minimumRetention", policy.minimumRetentionOrDefault(),
                 "defaultRetention", policy.defaultRetentionOrDefault(),
                 "restoreTestInterval", policy.restoreTestIntervalOrDefault(),
-                "finalBackupTimeout", policy.finalBackupTimeoutOrDefault()))
+                "finalBackupTimeout", policy.finalBackupTimeoutOrDefault(),
+                "minimumBackupInterval", policy.minimumBackupIntervalOrDefault(),
+                "minimumDrillInterval", policy.minimumDrillIntervalOrDefault(),
+                "drillTimeout", policy.drillTimeoutOrDefault()))
         .forEach(
             (field, value) -> {
               try {
@@ -392,6 +465,31 @@ public final class ProjectValidator {
             + " "
             + what.substring(0, what.length() - 1)
             + "; the platform team corrects it.");
+  }
+
+  /**
+   * A schedule may run no more often than the platform allows: every backup and every drill costs
+   * storage and API calls that all tenants share.
+   */
+  private static void checkFrequency(
+      String field, String cron, String floor, String floorField, List<Problem> problems) {
+    Duration shortest = CronSchedule.parse(cron).shortestGap(SAMPLED_FROM);
+    Duration minimum = GoDuration.parse(floor);
+    if (shortest.compareTo(minimum) < 0) {
+      problems.add(
+          new Problem(
+              "ScheduleTooFrequent",
+              field
+                  + ": '"
+                  + cron
+                  + "' runs every "
+                  + GoDuration.format(shortest)
+                  + ", more often than the platform allows ("
+                  + GoDuration.format(minimum)
+                  + ", SecurityBaseline spec.backup."
+                  + floorField
+                  + ")."));
+    }
   }
 
   private static void check(String field, Runnable parse, List<Problem> problems) {

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +27,8 @@ class ExamplesTest {
     ResearchProject project = example(ResearchProject.class, name);
     project.getMetadata().setUid("example");
 
-    assertThat(ProjectValidator.validate(project, baseline, n -> Optional.empty())).isEmpty();
+    assertThat(ProjectValidator.validate(project, baseline, n -> Optional.empty(), Set.of()))
+        .isEmpty();
     assertThat(ControlCatalogue.standard().evaluate(Fixtures.applied(project, baseline)))
         .allSatisfy(
             e -> assertThat(e.finding().state()).as(e.id()).isEqualTo(ResponsibilityState.Met));

@@ -37,7 +37,8 @@ class FinalBackupTest {
         Fixtures.with(
             baseline,
             "backup",
-            new BackupPolicy(null, null, null, null, null, null, null, null, true));
+            new BackupPolicy(
+                null, null, null, null, null, null, null, null, true, null, null, null));
 
     assertThat(finalBackup.take(off, baseline, VeleroState.absent(), HELD, NOW))
         .extracting(Outcome::stage, Outcome::reason)

@@ -72,7 +72,8 @@ class OperatorEndpointsIT {
   private static Operator operator(OperatorMetrics metrics, InformerFailure failure) {
     return OperatorBootstrap.create(
         client,
-        new OperatorSettings("default", Duration.ofMinutes(5), Clock.systemUTC()),
+        new OperatorSettings(
+            "default", Duration.ofMinutes(5), Clock.systemUTC(), "researchproject-operator"),
         metrics.josdk(),
         Optional.empty(),
         failure);

@@ -105,7 +105,8 @@ class LeaderElectionIT {
       operator =
           OperatorBootstrap.create(
               ownClient,
-              new OperatorSettings("default", Duration.ofMinutes(5), Clock.systemUTC()),
+              new OperatorSettings(
+                  "default", Duration.ofMinutes(5), Clock.systemUTC(), "researchproject-operator"),
               new Metrics() {
                 @Override
                 public void finishedReconciliation(

@@ -198,21 +198,21 @@ class ResearchProjectIT {
         .resource(
             new NamespaceBuilder()
                 .withNewMetadata()
-                .withName("taken")
+                .withName("intruder-taken")
                 .addToLabels(Names.PROJECT_LABEL, "someone-else")
                 .endMetadata()
                 .build())
         .create();
-    client.resource(Fixtures.project("intruder", "intruder-own", "taken")).create();
+    client.resource(Fixtures.project("intruder", "intruder-own", "intruder-taken")).create();
 
     ResearchProject project = awaitReadyStatus("intruder", "False");
 
     Condition ready = condition(project, "Ready");
     assertThat(ready.getReason()).isEqualTo("NamespaceConflict");
-    assertThat(ready.getMessage()).contains("taken").contains("someone-else");
+    assertThat(ready.getMessage()).contains("intruder-taken").contains("someone-else");
     assertThat(client.namespaces().withName("intruder-own").get()).isNull();
-    assertThat(policyNames("taken")).isEmpty();
-    assertThat(client.namespaces().withName("taken").get().getMetadata().getLabels())
+    assertThat(policyNames("intruder-taken")).isEmpty();
+    assertThat(client.namespaces().withName("intruder-taken").get().getMetadata().getLabels())
         .containsEntry(Names.PROJECT_LABEL, "someone-else");
   }
 
@@ -332,7 +332,8 @@ class ResearchProjectIT {
         Fixtures.with(
             Fixtures.baseline(),
             "backup",
-            new BackupPolicy(null, null, null, null, null, null, null, null, true));
+            new BackupPolicy(
+                null, null, null, null, null, null, null, null, true, null, null, null));
     client.resource(waiving).update();
     try {
       await().atMost(Duration.ofSeconds(20)).until(() -> get("gone") == null);

@@ -58,6 +58,9 @@ class BackupObjectsTest {
                 false,
                 List.of(DataClassification.SENSITIVE),
                 null,
+                null,
+                null,
+                null,
                 null));
 
     assertThat(BackupScheduleDesired.retention(withBackup(null), strict)).hasDays(90);
@@ -89,6 +92,9 @@ class BackupObjectsTest {
                 null,
                 null,
                 List.of(DataClassification.SENSITIVE),
+                null,
+                null,
+                null,
                 null,
                 null));
 

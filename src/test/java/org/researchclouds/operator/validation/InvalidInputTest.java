@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,8 @@ class InvalidInputTest {
     if (project.getSpec() == null) {
       return List.of(new Verdict("UnreadableSpec", project.unreadableSpec()));
     }
-    return ProjectValidator.validate(project, Fixtures.baseline(), name -> Optional.empty())
+    return ProjectValidator.validate(
+            project, Fixtures.baseline(), name -> Optional.empty(), Set.of())
         .stream()
         .map(p -> new Verdict(p.reason(), p.message()))
         .toList();

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
@@ -45,18 +46,22 @@ class ProjectValidatorTest {
             ProjectValidator.validate(
                 Fixtures.project("lab", "lab", "lab-handed"),
                 baseline,
-                name -> Optional.ofNullable(existing.get(name))))
+                name -> Optional.ofNullable(existing.get(name)),
+                Set.of()))
         .isEmpty();
   }
 
   @Test
   void refusesAnExistingNamespaceThePlatformDidNotHandOver() {
     Namespace someones =
-        namespace("finance", Map.of(), Map.of(Names.ADOPTABLE_BY_ANNOTATION, "other"));
+        namespace("lab-finance", Map.of(), Map.of(Names.ADOPTABLE_BY_ANNOTATION, "other"));
 
     assertThat(
             ProjectValidator.validate(
-                Fixtures.project("lab", "finance"), baseline, name -> Optional.of(someones)))
+                Fixtures.project("lab", "lab-finance"),
+                baseline,
+                name -> Optional.of(someones),
+                Set.of()))
         .singleElement()
         .satisfies(
             p -> {
@@ -78,7 +83,7 @@ class ProjectValidatorTest {
                 new Member(MemberKind.User, "ana", null, ProjectRole.maintainer),
                 new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.developer)));
 
-    assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES))
+    assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of()))
         .extracting(Problem::reason)
         .containsExactly("SubjectOutsideProject", "SubjectNotAllowed", "DuplicateMember");
   }
@@ -87,20 +92,20 @@ class ProjectValidatorTest {
   void refusesANamespaceHeldByAnotherProject() {
     Namespace taken =
         namespace(
-            "data",
+            "lab-data",
             Map.of(Names.PROJECT_LABEL, "other", Names.PROJECT_UID_LABEL, "uid-of-other"),
             Map.of());
 
     List<Problem> problems =
         ProjectValidator.validate(
-            Fixtures.project("lab", "data"), baseline, name -> Optional.of(taken));
+            Fixtures.project("lab", "lab-data"), baseline, name -> Optional.of(taken), Set.of());
 
     assertThat(problems)
         .singleElement()
         .satisfies(
             p -> {
               assertThat(p.reason()).isEqualTo("NamespaceConflict");
-              assertThat(p.message()).contains("data").contains("other");
+              assertThat(p.message()).contains("lab-data").contains("other");
             });
   }
 
@@ -108,13 +113,16 @@ class ProjectValidatorTest {
   void aNamespaceAnotherProjectReleasedNeedsThePlatformsHandOver() {
     Namespace released =
         namespace(
-            "data",
+            "lab-data",
             Map.of(Names.ORPHANED_LABEL, "true"),
             Map.of(Names.RELEASED_BY_ANNOTATION, "uid-of-other"));
 
     assertThat(
             ProjectValidator.validate(
-                Fixtures.project("lab", "data"), baseline, name -> Optional.of(released)))
+                Fixtures.project("lab", "lab-data"),
+                baseline,
+                name -> Optional.of(released),
+                Set.of()))
         .extracting(Problem::reason)
         .containsExactly("NamespaceNotAdoptable");
   }
@@ -124,7 +132,9 @@ class ProjectValidatorTest {
     for (String name :
         List.of(
             "default", "kube-system", "kube-public", Fixtures.INGRESS_NAMESPACE, "monitoring")) {
-      assertThat(ProjectValidator.validate(Fixtures.project("lab", name), baseline, NO_NAMESPACES))
+      assertThat(
+              ProjectValidator.validate(
+                  Fixtures.project("lab", name), baseline, NO_NAMESPACES, Set.of()))
           .as(name)
           .extracting(Problem::reason)
           .containsExactly("NamespaceProtected");
@@ -153,7 +163,10 @@ class ProjectValidatorTest {
 
     assertThat(
             ProjectValidator.validate(
-                projectWith(new NetworkSpec(List.of(web), List.of(bad))), baseline, NO_NAMESPACES))
+                projectWith(new NetworkSpec(List.of(web), List.of(bad))),
+                baseline,
+                NO_NAMESPACES,
+                Set.of()))
         .extracting(Problem::reason, Problem::message)
         .containsExactly(
             tuple(
@@ -164,12 +177,16 @@ class ProjectValidatorTest {
             ProjectValidator.validate(
                 projectWith(new NetworkSpec(List.of(web, web), List.of())),
                 noController,
-                NO_NAMESPACES))
+                NO_NAMESPACES,
+                Set.of()))
         .extracting(Problem::reason)
         .containsExactly("DuplicateName");
     assertThat(
             ProjectValidator.validate(
-                projectWith(new NetworkSpec(List.of(web), List.of())), noController, NO_NAMESPACES))
+                projectWith(new NetworkSpec(List.of(web), List.of())),
+                noController,
+                NO_NAMESPACES,
+                Set.of()))
         .extracting(Problem::reason)
         .containsExactly("IngressControllerNotConfigured");
   }
@@ -186,7 +203,7 @@ class ProjectValidatorTest {
             "backup",
             new BackupSpec(true, "every night", "30d", null, null, null));
 
-    assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES))
+    assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of()))
         .extracting(Problem::message)
         .satisfiesExactlyInAnyOrder(
             cron -> assertThat(cron).contains("spec.backup.schedule").contains("cron"),
@@ -199,9 +216,12 @@ class ProjectValidatorTest {
         Fixtures.with(
             baseline,
             "backup",
-            new BackupPolicy(null, null, "", null, null, null, null, "soon", null));
+            new BackupPolicy(
+                null, null, "", null, null, null, null, "soon", null, null, null, null));
 
-    assertThat(ProjectValidator.validate(Fixtures.project("lab", "lab"), broken, NO_NAMESPACES))
+    assertThat(
+            ProjectValidator.validate(
+                Fixtures.project("lab", "lab"), broken, NO_NAMESPACES, Set.of()))
         .extracting(Problem::reason, p -> p.message().contains("spec.backup."))
         .containsOnly(org.assertj.core.groups.Tuple.tuple("InvalidBaseline", true))
         .hasSize(2);
@@ -213,7 +233,7 @@ class ProjectValidatorTest {
             "lab",
             Fixtures.spec(
                 List.of("lab"), new NetworkSpec(List.of(exposure), null), DeletionPolicy.Retain));
-    return ProjectValidator.validate(project, baseline, NO_NAMESPACES).stream()
+    return ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of()).stream()
         .map(Problem::reason)
         .toList();
   }
