@@ -103,6 +103,7 @@ class BackupObjectsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void theFinalBackupAndDrillRestoreValidateAndHaveNoProjectGrants() {
     ResearchProject project = withBackup(null);
 
@@ -119,6 +120,12 @@ class BackupObjectsTest {
     assertThat(last.getMetadata().getOwnerReferences()).as("it must outlive the project").isEmpty();
     assertThat(UpstreamSchemas.crdErrors(last, "velero.io_backups.yaml")).isEmpty();
     assertThat(UpstreamSchemas.crdErrors(drill, "velero.io_restores.yaml")).isEmpty();
+    assertThat((List<String>) drill.get("spec", "excludedResources"))
+        .as("attack 5: a drill brings back no past access nor network rule")
+        .contains(
+            "rolebindings.rbac.authorization.k8s.io",
+            "roles.rbac.authorization.k8s.io",
+            "networkpolicies.networking.k8s.io");
     assertThat((Object) drill.get("spec", "namespaceMapping"))
         .isEqualTo(
             Map.of(

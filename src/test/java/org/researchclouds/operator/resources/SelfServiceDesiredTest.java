@@ -35,6 +35,19 @@ class SelfServiceDesiredTest {
         .satisfies(s -> assertThat(s.getName()).isEqualTo("pi"));
   }
 
+  /** Attack 4 of docs/threat-model.md: a developer runs a pod as a maintainer ServiceAccount. */
+  @Test
+  void aServiceAccountNeverGetsToEditTheProject() {
+    ResearchProject project =
+        RoleBindingDesiredTest.withMembers(
+            new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.maintainer),
+            new Member(MemberKind.User, "pi", null, ProjectRole.maintainer));
+
+    assertThat(SelfServiceDesired.binding(project).orElseThrow().getSubjects())
+        .extracting(s -> s.getKind() + " " + s.getName())
+        .containsExactly("User pi");
+  }
+
   @Test
   void noMaintainersNoSelfService() {
     ResearchProject project =

@@ -174,6 +174,10 @@ class InvalidInputTest {
             NODES.textNode("every-field")),
         set("spec.network.egress[0].ports[0].endPort", "rule: range order", NODES.numberNode(442)),
         set(
+            "spec.members[0].role",
+            "rule: a ServiceAccount is never a maintainer",
+            NODES.textNode("maintainer")),
+        set(
             "spec.network.exposures[0].serviceType",
             "rule: a NodePort names its service",
             NODES.textNode("NodePort"),

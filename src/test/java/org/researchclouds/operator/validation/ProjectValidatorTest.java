@@ -20,11 +20,14 @@ import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.ExposureSource;
 import org.researchclouds.operator.api.Member;
 import org.researchclouds.operator.api.MemberKind;
+import org.researchclouds.operator.api.NamespaceGrant;
+import org.researchclouds.operator.api.NamespaceNaming;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.RestoreDrill;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.resources.Names;
 
@@ -258,5 +261,69 @@ class ProjectValidatorTest {
         .withAnnotations(annotations)
         .endMetadata()
         .build();
+  }
+
+  /** Attack 3 of docs/threat-model.md: claim a name the platform needs, or another's drill. */
+  @Test
+  void refusesThePlatformsNamesAndNamesOutsideTheProjectsOwn() {
+    assertThat(reasons(Fixtures.project("lab", "lab", "velero"), Set.of()))
+        .containsExactly("NamespaceProtected");
+    assertThat(reasons(Fixtures.project("lab", "lab", "operators"), Set.of("operators")))
+        .containsExactly("NamespaceProtected");
+    assertThat(reasons(Fixtures.project("lab", "lab", "rp-drill-0123456789abcdef"), Set.of()))
+        .containsExactly("NamespaceProtected");
+    assertThat(reasons(Fixtures.project("lab", "lab", "argocd"), Set.of()))
+        .containsExactly("NamespaceNameNotAllowed");
+    SecurityBaseline granting =
+        Fixtures.with(
+            baseline,
+            "namespaceNaming",
+            new NamespaceNaming(null, List.of(new NamespaceGrant("shared-data", "lab"))));
+    assertThat(
+            ProjectValidator.validate(
+                Fixtures.project("lab", "lab", "shared-data"), granting, NO_NAMESPACES, Set.of()))
+        .isEmpty();
+  }
+
+  /** Attack 4 of docs/threat-model.md: a ServiceAccount that developers can run pods as. */
+  @Test
+  void aServiceAccountMayNotBeAMaintainer() {
+    ResearchProject project =
+        Fixtures.with(
+            Fixtures.project("lab", "lab"),
+            "members",
+            List.of(new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.maintainer)));
+
+    assertThat(reasons(project, Set.of())).containsExactly("ServiceAccountMaintainer");
+  }
+
+  /** Attack 6 of docs/threat-model.md: a backup, or a drill, every minute. */
+  @Test
+  void schedulesRunNoMoreOftenThanThePlatformAllows() {
+    ResearchProject everyMinute =
+        Fixtures.with(
+            Fixtures.project("lab", "lab"),
+            "backup",
+            new BackupSpec(
+                true, "* * * * *", null, null, null, new RestoreDrill(true, "0 * * * *")));
+
+    assertThat(ProjectValidator.validate(everyMinute, baseline, NO_NAMESPACES, Set.of()))
+        .extracting(Problem::reason, Problem::message)
+        .containsExactlyInAnyOrder(
+            tuple(
+                "ScheduleTooFrequent",
+                "spec.backup.schedule: '* * * * *' runs every 0h1m0s, more often than the platform"
+                    + " allows (1h0m0s, SecurityBaseline spec.backup.minimumBackupInterval)."),
+            tuple(
+                "ScheduleTooFrequent",
+                "spec.backup.restoreDrill.schedule: '0 * * * *' runs every 1h0m0s, more often than"
+                    + " the platform allows (24h0m0s, SecurityBaseline"
+                    + " spec.backup.minimumDrillInterval)."));
+  }
+
+  private List<String> reasons(ResearchProject project, Set<String> operatorNamespaces) {
+    return ProjectValidator.validate(project, baseline, NO_NAMESPACES, operatorNamespaces).stream()
+        .map(Problem::reason)
+        .toList();
   }
 }

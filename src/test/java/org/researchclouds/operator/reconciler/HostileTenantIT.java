@@ -1,0 +1,285 @@
+package org.researchclouds.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.researchclouds.operator.ProjectStatus.condition;
+import static org.researchclouds.operator.ProjectStatus.responsibility;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.OperatorHarness;
+import org.researchclouds.operator.ProjectStatus;
+import org.researchclouds.operator.UpstreamSchemas;
+import org.researchclouds.operator.VeleroFixtures;
+import org.researchclouds.operator.api.BackupSpec;
+import org.researchclouds.operator.api.DeletionPolicy;
+import org.researchclouds.operator.api.NetworkSpec;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.ResponsibilityState;
+import org.researchclouds.operator.resources.Names;
+
+/**
+ * The attacks of docs/threat-model.md that need the running operator, each performed as a project's
+ * maintainer would: by editing, deleting and re-creating their own project. The resync is long, so
+ * that what happens follows from the events of the attack itself.
+ */
+@EnableKubernetesMockClient(crud = true)
+class HostileTenantIT {
+  private static final String VELERO = VeleroFixtures.NAMESPACE;
+  static KubernetesClient client;
+  private static OperatorHarness operator;
+
+  @BeforeAll
+  static void startOperatorWithVelero() {
+    operator = new OperatorHarness(client, "default", Duration.ofMinutes(5));
+    client.resource(Fixtures.baseline()).create();
+    for (String crd :
+        List.of(
+            "velero.io_schedules.yaml",
+            "velero.io_backups.yaml",
+            "velero.io_restores.yaml",
+            "velero.io_backupstoragelocations.yaml")) {
+      UpstreamSchemas.installCrd(client, crd);
+    }
+    client.namespaces().resource(namespace(VELERO)).create();
+    velero("BackupStorageLocation")
+        .inNamespace(VELERO)
+        .resource(VeleroFixtures.storageLocation("default", "Available"))
+        .create();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  /** Attack 1: copy another team's data, and Velero's own namespace, into one's final backup. */
+  @Test
+  void theFinalBackupTakesOnlyWhatTheProjectHolds() {
+    client.resource(project("cardio-lab", DeletionPolicy.Retain)).create();
+    client.resource(project("mallory-lab", DeletionPolicy.Delete)).create();
+    awaitReady("cardio-lab");
+    awaitReady("mallory-lab");
+
+    client
+        .resources(ResearchProject.class)
+        .withName("mallory-lab")
+        .edit(
+            p ->
+                Fixtures.with(
+                    Fixtures.with(p, "namespaces", List.of("mallory-lab", "cardio-lab", VELERO)),
+                    "backup",
+                    new BackupSpec(true, null, "87600h", null, null, null)));
+    assertThat(
+            condition(ProjectStatus.awaitReady(client, "mallory-lab", "False"), "Ready")
+                .getReason())
+        .isIn("NamespaceConflict", "NamespaceProtected", "NamespaceNameNotAllowed");
+    client.resources(ResearchProject.class).withName("mallory-lab").delete();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> finalBackup("mallory-lab") != null);
+    GenericKubernetesResource last = finalBackup("mallory-lab");
+    assertThat((Object) last.get("spec", "includedNamespaces")).isEqualTo(List.of("mallory-lab"));
+    finish(last);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.namespaces().withName("mallory-lab").get() == null);
+    assertThat(client.namespaces().withName("cardio-lab").get()).isNotNull();
+    assertThat(client.namespaces().withName(VELERO).get()).isNotNull();
+    assertThat(ProjectStatus.get(client, "cardio-lab")).isNotNull();
+  }
+
+  /** Attack 2: take over a deleted project's namespaces and history by re-creating its name. */
+  @Test
+  void aProjectCreatedAgainUnderAnOldNameInheritsNothing() {
+    client.resource(project("reborn", DeletionPolicy.Retain)).create();
+    awaitReady("reborn");
+    String firstUid = ProjectStatus.get(client, "reborn").getMetadata().getUid();
+    client.resources(ResearchProject.class).withName("reborn").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> ProjectStatus.get(client, "reborn") == null);
+
+    Namespace released = client.namespaces().withName("reborn").get();
+    assertThat(released.getMetadata().getLabels())
+        .doesNotContainKeys(Names.PROJECT_LABEL, Names.PROJECT_UID_LABEL)
+        .containsEntry(Names.ORPHANED_LABEL, "true");
+    assertThat(released.getMetadata().getAnnotations())
+        .containsEntry(Names.RELEASED_BY_ANNOTATION, firstUid);
+
+    ResearchProject namesake = project("reborn", DeletionPolicy.Retain);
+    namesake.getMetadata().setUid(UUID.randomUUID().toString());
+    client.resource(namesake).create();
+
+    assertThat(condition(ProjectStatus.awaitReady(client, "reborn", "False"), "Ready").getReason())
+        .isEqualTo("NamespaceNotAdoptable");
+    assertThat(client.namespaces().withName("reborn").get().getMetadata().getLabels())
+        .doesNotContainKey(Names.PROJECT_UID_LABEL);
+  }
+
+  /** Attack 3: claim a namespace the platform will need, before the platform installs it. */
+  @Test
+  void platformNamespacesCannotBeClaimedFirst() {
+    for (String claimed :
+        List.of(
+            VELERO,
+            OperatorHarness.OPERATOR_NAMESPACE,
+            Names.DRILL_NAMESPACE_PREFIX + "0123456789abcdef",
+            "argocd")) {
+      String name = "claims-" + Math.abs(claimed.hashCode());
+      client
+          .resource(
+              Fixtures.project(
+                  name,
+                  Fixtures.spec(
+                      List.of(name, claimed), new NetworkSpec(null, null), DeletionPolicy.Retain)))
+          .create();
+
+      assertThat(condition(ProjectStatus.awaitReady(client, name, "False"), "Ready").getReason())
+          .as("claiming %s", claimed)
+          .isIn("NamespaceProtected", "NamespaceNameNotAllowed");
+      assertThat(client.namespaces().withName(name).get()).as("nothing applied").isNull();
+    }
+  }
+
+  /** Attack 7: bind a harmless ClusterRole to an outsider, then make the role dangerous. */
+  @Test
+  void editingABoundClusterRoleIsCheckedAgainAtOnce() {
+    client
+        .rbac()
+        .clusterRoles()
+        .resource(
+            new ClusterRoleBuilder()
+                .withNewMetadata()
+                .withName("config-reader")
+                .endMetadata()
+                .withRules(
+                    new PolicyRuleBuilder()
+                        .withApiGroups("")
+                        .withResources("configmaps")
+                        .withVerbs("get")
+                        .build())
+                .build())
+        .create();
+    client.resource(project("quiet-lab", DeletionPolicy.Retain)).create();
+    awaitReady("quiet-lab");
+    client
+        .rbac()
+        .roleBindings()
+        .inNamespace("quiet-lab")
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("helper")
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "config-reader")
+                .addNewSubject()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("User")
+                .withName("outsider@example.org")
+                .endSubject()
+                .build())
+        .create();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        responsibility(
+                                ProjectStatus.get(client, "quiet-lab"), "tenant/least-privilege")
+                            .reason())
+                    .isEqualTo("UnmanagedBinding"));
+
+    client
+        .rbac()
+        .clusterRoles()
+        .withName("config-reader")
+        .edit(
+            role -> {
+              role.getRules()
+                  .add(
+                      new PolicyRuleBuilder()
+                          .withApiGroups("")
+                          .withResources("pods/exec")
+                          .withVerbs("create")
+                          .build());
+              return role;
+            });
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              var leastPrivilege =
+                  responsibility(ProjectStatus.get(client, "quiet-lab"), "tenant/least-privilege");
+              assertThat(leastPrivilege.state()).isEqualTo(ResponsibilityState.NotMet);
+              assertThat(leastPrivilege.reason()).isEqualTo("UnmanagedBindingEscalates");
+              assertThat(leastPrivilege.message()).contains("into running pods");
+            });
+  }
+
+  private static ResearchProject project(String name, DeletionPolicy deletion) {
+    return Fixtures.project(
+        name, Fixtures.spec(List.of(name), new NetworkSpec(null, null), deletion));
+  }
+
+  private static void awaitReady(String name) {
+    ProjectStatus.awaitReady(client, name, "True");
+  }
+
+  private static Namespace namespace(String name) {
+    return new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
+  }
+
+  private static GenericKubernetesResource finalBackup(String project) {
+    return velero("Backup")
+        .inNamespace(VELERO)
+        .withLabel(Names.FINAL_BACKUP_LABEL, "true")
+        .withLabel(Names.PROJECT_LABEL, project)
+        .list()
+        .getItems()
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static void finish(GenericKubernetesResource backup) {
+    velero("Backup")
+        .inNamespace(VELERO)
+        .withName(backup.getMetadata().getName())
+        .edit(
+            b -> {
+              b.setAdditionalProperty(
+                  "status",
+                  Map.of(
+                      "phase",
+                      "Completed",
+                      "startTimestamp",
+                      Instant.now().minusSeconds(60).toString(),
+                      "completionTimestamp",
+                      Instant.now().toString()));
+              return b;
+            });
+  }
+
+  private static io.fabric8.kubernetes.client.dsl.MixedOperation<
+          GenericKubernetesResource,
+          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+          io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
+      velero(String kind) {
+    return client.genericKubernetesResources("velero.io/v1", kind);
+  }
+}
