@@ -21,7 +21,8 @@ import org.researchclouds.operator.reconciler.OperatorSettings;
 /**
  * Runs the real operator against the mock API server, on a client of its own that records every
  * request the operator sends, and counts finished reconciles. Closing it fails when the chart's
- * RBAC would have refused any of those requests, so every test run on it checks the chart too.
+ * RBAC would have refused any of those requests, or its ValidatingAdmissionPolicy denied any of
+ * those writes, so every test run on it checks the chart too.
  */
 public final class OperatorHarness implements AutoCloseable {
   /** Where the operator runs in the tests: a namespace no project may claim. */
@@ -30,11 +31,13 @@ public final class OperatorHarness implements AutoCloseable {
   private final List<String> writes = new CopyOnWriteArrayList<>();
   private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger reconciles = new AtomicInteger();
+  private final AdmissionRecorder admissions;
   private final KubernetesClient operatorClient;
   private final Operator operator;
 
   public OperatorHarness(KubernetesClient testClient, String baselineName, Duration resync) {
     ClusterSeed.installCrds(testClient);
+    admissions = new AdmissionRecorder(testClient);
     operatorClient =
         new KubernetesClientBuilder()
             .withConfig(testClient.getConfiguration())
@@ -67,12 +70,18 @@ public final class OperatorHarness implements AutoCloseable {
     operator.stop();
     operatorClient.close();
     ChartPermissions.assertAllowed(requests);
+    admissions.assertAdmitted();
   }
 
   private final class RequestRecorder implements Interceptor {
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-      ApiRequest.of(request.method(), request.uri()).ifPresent(requests::add);
+      ApiRequest.of(request.method(), request.uri())
+          .ifPresent(
+              api -> {
+                requests.add(api);
+                admissions.record(request.method(), api, request.bodyString());
+              });
       if (!"GET".equals(request.method())) {
         writes.add(request.method() + " " + request.uri().getPath());
       }

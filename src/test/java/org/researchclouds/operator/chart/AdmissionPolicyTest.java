@@ -1,0 +1,198 @@
+package org.researchclouds.operator.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cel.bundle.CelFactory;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.parser.CelStandardMacro;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.chart.AdmissionPolicy.Request;
+import org.researchclouds.operator.resources.Names;
+import org.researchclouds.operator.resources.NamespaceDesired;
+import org.researchclouds.operator.resources.NetworkPolicyDesired;
+import org.researchclouds.operator.resources.RoleBindingDesired;
+import org.researchclouds.operator.resources.SelfServiceDesired;
+
+/**
+ * The operator's own power (docs/threat-model.md): the writes a compromised operator pod would make
+ * with the chart's RBAC are denied by the chart's ValidatingAdmissionPolicy, evaluated in CEL as
+ * the API server would; the operator's own kinds of writes are admitted. Every write the operator
+ * makes in the integration tests is checked too, by OperatorHarness.
+ */
+class AdmissionPolicyTest {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final AdmissionPolicy POLICY = AdmissionPolicy.ofDefaultValues();
+  private static final String RBAC = "rbac.authorization.k8s.io";
+  private final ResearchProject project = Fixtures.project("lab", "lab");
+  private final Map<String, Object> projectNamespace =
+      map(NamespaceDesired.desired(project, "lab", Fixtures.baseline()));
+
+  @Test
+  void bindingAProjectRoleClusterWideIsDenied() {
+    Map<String, Object> binding =
+        Map.of(
+            "metadata", Map.of("name", "everyone-maintains"),
+            "roleRef", Map.of("kind", "ClusterRole", "name", "researchproject-maintainer"),
+            "subjects", List.of(Map.of("kind", "Group", "name", "system:authenticated")));
+
+    assertThat(denials("CREATE", RBAC, "clusterrolebindings", binding, null, null)).isNotEmpty();
+  }
+
+  @Test
+  void aSelfServiceNameDoesNotCoverOtherRightsOrRoles() {
+    Map<String, Object> toAdmin =
+        Map.of(
+            "metadata", Map.of("name", "researchproject-self-lab"),
+            "roleRef", Map.of("kind", "ClusterRole", "name", "cluster-admin"),
+            "subjects", List.of(Map.of("kind", "User", "name", "mallory")));
+    Map<String, Object> everything =
+        Map.of(
+            "metadata",
+            Map.of("name", "researchproject-self-lab"),
+            "rules",
+            List.of(
+                Map.of(
+                    "apiGroups", List.of("*"),
+                    "resources", List.of("*"),
+                    "verbs", List.of("*"))));
+
+    assertThat(denials("CREATE", RBAC, "clusterrolebindings", toAdmin, null, null)).isNotEmpty();
+    assertThat(denials("UPDATE", RBAC, "clusterroles", everything, everything, null)).isNotEmpty();
+  }
+
+  @Test
+  void thePlatformsNamespacesCannotBeDeletedNorTakenOver() {
+    Map<String, Object> kubeSystem = Map.of("metadata", Map.of("name", "kube-system"));
+    Map<String, Object> labelled =
+        Map.of(
+            "metadata",
+            Map.of("name", "kube-system", "labels", Map.of(Names.PROJECT_UID_LABEL, "mallory")));
+
+    assertThat(denials("DELETE", "", "namespaces", null, kubeSystem, null)).isNotEmpty();
+    assertThat(denials("UPDATE", "", "namespaces", labelled, kubeSystem, null)).isNotEmpty();
+    assertThat(denials("CREATE", "", "namespaces", kubeSystem, null, null)).isNotEmpty();
+  }
+
+  @Test
+  void rbacAndNetworkWritesStayInProjectNamespaces() {
+    Map<String, Object> kubeSystem = Map.of("metadata", Map.of("name", "kube-system"));
+    Map<String, Object> binding = map(RoleBindingDesired.desired(project, "lab").get(0));
+    Map<String, Object> toAdmin =
+        Map.of(
+            "metadata", Map.of("name", "x", "namespace", "lab"),
+            "roleRef", Map.of("kind", "ClusterRole", "name", "admin"),
+            "subjects", List.of(Map.of("kind", "User", "name", "mallory")));
+    Map<String, Object> policy =
+        map(NetworkPolicyDesired.desired(project, "lab", Fixtures.baseline(), Map.of()).get(0));
+
+    assertThat(denials("CREATE", RBAC, "rolebindings", binding, null, kubeSystem)).isNotEmpty();
+    assertThat(denials("CREATE", RBAC, "rolebindings", toAdmin, null, projectNamespace))
+        .isNotEmpty();
+    assertThat(denials("CREATE", "networking.k8s.io", "networkpolicies", policy, null, kubeSystem))
+        .isNotEmpty();
+  }
+
+  @Test
+  void theOperatorsOwnWritesAreAdmitted() {
+    Map<String, Object> binding = map(RoleBindingDesired.desired(project, "lab").get(0));
+    Map<String, Object> policy =
+        map(NetworkPolicyDesired.desired(project, "lab", Fixtures.baseline(), Map.of()).get(0));
+    Map<String, Object> role = map(SelfServiceDesired.role(project).orElseThrow());
+    Map<String, Object> selfBinding = map(SelfServiceDesired.binding(project).orElseThrow());
+
+    assertThat(denials("CREATE", "", "namespaces", projectNamespace, null, null)).isEmpty();
+    assertThat(denials("CREATE", RBAC, "rolebindings", binding, null, projectNamespace)).isEmpty();
+    assertThat(denials("DELETE", RBAC, "rolebindings", null, binding, projectNamespace)).isEmpty();
+    assertThat(
+            denials(
+                "CREATE", "networking.k8s.io", "networkpolicies", policy, null, projectNamespace))
+        .isEmpty();
+    assertThat(denials("CREATE", RBAC, "clusterroles", role, null, null)).isEmpty();
+    assertThat(denials("CREATE", RBAC, "clusterrolebindings", selfBinding, null, null)).isEmpty();
+  }
+
+  @Test
+  void onlyTheOperatorIsBound() {
+    Map<String, Object> kubeSystem = Map.of("metadata", Map.of("name", "kube-system"));
+
+    assertThat(
+            POLICY.denials(
+                new Request("DELETE", "", "namespaces", null, kubeSystem, null, "system:admin")))
+        .as("the platform's own admins are not this policy's business")
+        .isEmpty();
+  }
+
+  /**
+   * No expression loops or matches a regex, so each costs a fixed number of string operations, the
+   * dearest bounded by the request size: far below the API server's limit per expression.
+   */
+  @Test
+  void theExpressionsNeitherLoopNorMatch() throws Exception {
+    var parser =
+        CelFactory.standardCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS).build();
+    for (String expression : POLICY.expressions()) {
+      CelExpr root = parser.parse(expression).getAst().getExpr();
+      assertThat(descendants(root))
+          .as(expression)
+          .noneMatch(e -> e.getKind() == CelExpr.ExprKind.Kind.COMPREHENSION && !isBind(e))
+          .noneMatch(
+              e ->
+                  e.getKind() == CelExpr.ExprKind.Kind.CALL
+                      && e.call().function().equals("matches"));
+    }
+  }
+
+  private static boolean isBind(CelExpr expr) {
+    return expr.comprehension().iterRange().getKind() == CelExpr.ExprKind.Kind.LIST
+        && expr.comprehension().iterRange().list().elements().isEmpty();
+  }
+
+  private static Stream<CelExpr> descendants(CelExpr expr) {
+    Stream<CelExpr> children =
+        switch (expr.getKind()) {
+          case SELECT -> Stream.of(expr.select().operand());
+          case CALL -> Stream.concat(expr.call().target().stream(), expr.call().args().stream());
+          case LIST -> expr.list().elements().stream();
+          case MAP -> expr.map().entries().stream().flatMap(e -> Stream.of(e.key(), e.value()));
+          case COMPREHENSION ->
+              Stream.of(
+                  expr.comprehension().iterRange(),
+                  expr.comprehension().accuInit(),
+                  expr.comprehension().loopCondition(),
+                  expr.comprehension().loopStep(),
+                  expr.comprehension().result());
+          default -> Stream.empty();
+        };
+    return Stream.concat(Stream.of(expr), children.flatMap(AdmissionPolicyTest::descendants));
+  }
+
+  private static List<String> denials(
+      String operation,
+      String group,
+      String resource,
+      Map<String, Object> object,
+      Map<String, Object> oldObject,
+      Map<String, Object> namespaceObject) {
+    return POLICY.denials(
+        new Request(
+            operation,
+            group,
+            resource,
+            object,
+            oldObject,
+            namespaceObject,
+            AdmissionPolicy.operatorUser()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(HasMetadata object) {
+    return SERIALIZATION.convertValue(object, Map.class);
+  }
+}
