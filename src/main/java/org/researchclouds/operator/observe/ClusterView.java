@@ -9,6 +9,9 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -67,8 +70,16 @@ public final class ClusterView {
             ns -> labelValue(ns, Names.DRILL_OF_LABEL).map(List::of).orElse(List.of())));
     // BY_DRILL is keyed by the project's UID.
     policies = namespaced(NetworkPolicy.class, context);
-    services = namespaced(Service.class, context);
-    ingresses = namespaced(Ingress.class, context);
+    // Every Service and Ingress of the cluster passes through these two informers, projects' or
+    // not: they keep only the fields the controls read, so that a cluster of large objects
+    // (annotations, last-applied configurations) cannot fill the operator's heap.
+    services =
+        namespaced(Service.class, context, reduced(Service.class, "spec.type", "spec.ports"));
+    ingresses =
+        namespaced(
+            Ingress.class,
+            context,
+            reduced(Ingress.class, "spec.rules", "spec.defaultBackend", "spec.tls"));
     roleBindings = namespaced(RoleBinding.class, context);
     roleBindings.addIndexers(
         Map.<String, Function<RoleBinding, List<String>>>of(
@@ -270,16 +281,32 @@ public final class ClusterView {
 
   private <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(
       Class<R> type, EventSourceContext<ResearchProject> context) {
-    return new InformerEventSource<>(
+    return namespaced(type, context, null);
+  }
+
+  private <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(
+      Class<R> type, EventSourceContext<ResearchProject> context, ItemStore<R> store) {
+    var configuration =
         InformerEventSourceConfiguration.from(type, ResearchProject.class)
             .withSecondaryToPrimaryMapper(
-                object ->
+                (R object) ->
                     namespace(object.getMetadata().getNamespace())
                         .flatMap(ClusterView::projectOf)
                         .map(Set::of)
-                        .orElse(Set.of()))
-            .build(),
-        context);
+                        .orElse(Set.<ResourceID>of()));
+    if (store != null) {
+      configuration.withItemStore(store);
+    }
+    return new InformerEventSource<>(configuration.build(), context);
+  }
+
+  /** A cache that keeps of each object its name, labels and the fields given, nothing else. */
+  private static <R extends HasMetadata> ItemStore<R> reduced(Class<R> type, String... fields) {
+    String[] kept = new String[fields.length + 1];
+    kept[0] = "metadata.labels";
+    System.arraycopy(fields, 0, kept, 1, fields.length);
+    return new ReducedStateItemStore<>(
+        ReducedStateItemStore.NAME_KEY_STATE, type, new KubernetesSerialization(), kept);
   }
 
   private <R extends HasMetadata> InformerEventSource<R, ResearchProject> labelled(

@@ -1,6 +1,8 @@
 package org.researchclouds.operator.bench;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.api.ResearchProject;
@@ -25,8 +28,16 @@ import org.researchclouds.operator.api.Responsibility;
 public final class ScaleBenchmark {
   private ScaleBenchmark() {}
 
+  /** Each unrelated Service carries this much annotation, as large objects in a real cluster do. */
+  private static final int UNRELATED_SERVICE_BYTES = 10 * 1024;
+
+  /**
+   * @param args the number of projects (default 200), and of unrelated Services of 10 KB each that
+   *     the cluster holds before the operator starts (default 0)
+   */
   public static void main(String[] args) throws Exception {
     int projects = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int unrelated = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     Duration resync = Duration.ofSeconds(5);
     KubernetesMockServer server =
         new KubernetesMockServer(
@@ -36,6 +47,9 @@ public final class ScaleBenchmark {
             new KubernetesCrudDispatcher(),
             false);
     server.init();
+    try (KubernetesClient seeder = server.createClient()) {
+      createUnrelatedServices(seeder, unrelated);
+    }
     try (KubernetesClient client = server.createClient();
         OperatorHarness operator = new OperatorHarness(client, "default", resync)) {
       client.resource(Fixtures.baseline()).create();
@@ -71,6 +85,8 @@ public final class ScaleBenchmark {
           projects, seconds, projects / seconds, writesToReady, writesToReady / (double) projects);
       System.out.printf("malformed_statuses=%d%n", malformed);
       System.out.printf(
+          "unrelated_services=%d of %d KiB each%n", unrelated, UNRELATED_SERVICE_BYTES / 1024);
+      System.out.printf(
           "idle: %d reconciles over %ds of resyncs, %d writes; heap_in_use=%d MiB%n",
           idleReconciles, resync.multipliedBy(3).toSeconds(), idleWrites, heap >> 20);
       operator
@@ -79,6 +95,38 @@ public final class ScaleBenchmark {
     } finally {
       server.destroy();
     }
+  }
+
+  private static void createUnrelatedServices(KubernetesClient client, int count) {
+    if (count == 0) {
+      return;
+    }
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName("unrelated").endMetadata().build())
+        .create();
+    String padding = "x".repeat(UNRELATED_SERVICE_BYTES);
+    IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            i ->
+                client
+                    .services()
+                    .inNamespace("unrelated")
+                    .resource(
+                        new ServiceBuilder()
+                            .withNewMetadata()
+                            .withName("svc-" + i)
+                            .addToAnnotations("example.org/padding", padding)
+                            .endMetadata()
+                            .withNewSpec()
+                            .addNewPort()
+                            .withPort(80)
+                            .endPort()
+                            .endSpec()
+                            .build())
+                    .create());
   }
 
   /** A status whose list-maps hold a key twice: what a real API server would refuse to store. */
