@@ -43,5 +43,5 @@ BENCH_PROJECTS ?= 200
 # Unrelated Services of 10 KB each in the cluster, to measure what the operator caches of them.
 BENCH_SERVICES ?= 0
 bench: ## Print scale figures: N projects to Ready, writes, idle writes, heap (on the mock API server)
-	$(MVN) test-compile
+	$(MVN) process-test-classes
 	$(MVN) exec:java -Djava.util.logging.config.file=src/test/resources/logging.properties -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args="$(BENCH_PROJECTS) $(BENCH_SERVICES)"

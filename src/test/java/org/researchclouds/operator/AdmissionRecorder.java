@@ -22,7 +22,11 @@ final class AdmissionRecorder {
           "networkpolicies", "networking.k8s.io/v1/NetworkPolicy",
           "rolebindings", "rbac.authorization.k8s.io/v1/RoleBinding",
           "clusterroles", "rbac.authorization.k8s.io/v1/ClusterRole",
-          "clusterrolebindings", "rbac.authorization.k8s.io/v1/ClusterRoleBinding");
+          "clusterrolebindings", "rbac.authorization.k8s.io/v1/ClusterRoleBinding",
+          "schedules", "velero.io/v1/Schedule",
+          "backups", "velero.io/v1/Backup",
+          "restores", "velero.io/v1/Restore",
+          "researchprojects", "researchclouds.org/v1alpha1/ResearchProject");
   private static final Map<String, String> OPERATIONS =
       Map.of("POST", "CREATE", "PUT", "UPDATE", "DELETE", "DELETE");
 
@@ -57,7 +61,8 @@ final class AdmissionRecorder {
             object,
             old,
             namespace,
-            AdmissionPolicy.operatorUser()));
+            AdmissionPolicy.operatorUser(),
+            List.of("system:serviceaccounts")));
   }
 
   void assertAdmitted() {

@@ -26,7 +26,11 @@ public final class RbacAudit {
   private static final Set<String> WRITE_VERBS =
       Set.of("create", "update", "patch", "delete", "deletecollection", "*");
   private static final Set<String> INTO_PODS =
-      Set.of("pods/exec", "pods/attach", "pods/portforward");
+      Set.of("pods/exec", "pods/attach", "pods/portforward", "pods/ephemeralcontainers");
+
+  /** Proxies reach pods and services past every NetworkPolicy. */
+  private static final Set<String> PROXIES = Set.of("pods/proxy", "services/proxy", "nodes/proxy");
+
   private static final Set<String> POWER_VERBS = Set.of("impersonate", "bind", "escalate");
   private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
 
@@ -80,6 +84,13 @@ public final class RbacAudit {
     }
     if (core && resources.stream().anyMatch(INTO_PODS::contains) && (writes || reads)) {
       return Optional.of("into running pods");
+    }
+    if (core && resources.stream().anyMatch(PROXIES::contains)) {
+      return Optional.of("proxies past NetworkPolicies");
+    }
+    // Whoever creates pods runs them as any ServiceAccount and mounts any Secret of the namespace.
+    if (core && resources.contains("pods") && verbs.contains("create")) {
+      return Optional.of("creating pods");
     }
     if (core && resources.contains("serviceaccounts/token") && writes) {
       return Optional.of("ServiceAccount tokens");

@@ -82,15 +82,29 @@ public final class GuardRails {
             project,
             WhollyOwnedKind.CLUSTER_ROLE,
             SelfServiceDesired.role(project).stream().toList(),
-            view.clusterRole(name).stream().toList(),
+            withoutLeftover(project, view.clusterRole(name)),
             view.clusterRoleCache())
         .plus(
             sync(
                 project,
                 WhollyOwnedKind.CLUSTER_ROLE_BINDING,
                 SelfServiceDesired.binding(project).stream().toList(),
-                view.clusterRoleBinding(name).stream().toList(),
+                withoutLeftover(project, view.clusterRoleBinding(name)),
                 view.clusterRoleBindingCache()));
+  }
+
+  /**
+   * A self-service object named after this project but not held by it was left by an earlier
+   * project of the same name (deleted with its dependents orphaned): it would let the old
+   * maintainers edit this one. It is deleted, and the project's own is created afresh.
+   */
+  private <R extends HasMetadata> List<R> withoutLeftover(
+      ResearchProject project, Optional<R> found) {
+    if (found.isPresent() && !Names.managedBy(found.get(), project)) {
+      writer.delete(project, found.get(), "Deleted", "left by an earlier project of the same name");
+      return List.of();
+    }
+    return found.stream().toList();
   }
 
   /**

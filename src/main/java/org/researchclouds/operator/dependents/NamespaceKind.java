@@ -25,6 +25,9 @@ final class NamespaceKind implements OwnedKind<Namespace> {
             .addToLabels(desired.getMetadata().getLabels())
             .removeFromLabels(Names.ORPHANED_LABEL)
             .removeFromAnnotations(Names.RELEASED_BY_ANNOTATION)
+            // A hand-over is for one project: spent once taken, so that no later project of the
+            // same name can take the namespace again by it.
+            .removeFromAnnotations(Names.ADOPTABLE_BY_ANNOTATION)
             .endMetadata();
     if (!Metadata.annotations(actual).containsKey(Names.ORIGIN_ANNOTATION)) {
       merged

@@ -55,6 +55,7 @@ public final class NamespaceRelease {
               .removeFromLabels(Names.PROJECT_UID_LABEL)
               .addToLabels(Names.ORPHANED_LABEL, "true")
               .addToAnnotations(Names.RELEASED_BY_ANNOTATION, project.getMetadata().getUid())
+              .removeFromAnnotations(Names.ADOPTABLE_BY_ANNOTATION)
               .endMetadata()
               .build(),
           "Orphaned",

@@ -54,7 +54,7 @@ public final class RestoreDrills {
             .toList();
     Duration timeout =
         GoDuration.parse(baseline.getSpec().backupOrDefault().drillTimeoutOrDefault());
-    prune(project, drills);
+    prune(project, drills, timeout, now);
     List<Namespace> scratch = view.drillNamespaces(project);
     if (drills.stream().anyMatch(r -> running(r, timeout, now)) || !scratch.isEmpty()) {
       scratch.stream()
@@ -99,11 +99,15 @@ public final class RestoreDrills {
   }
 
   /** Keeps the newest drill Restores as the record, and deletes the rest. */
-  private void prune(ResearchProject project, List<GenericKubernetesResource> drills) {
+  private void prune(
+      ResearchProject project,
+      List<GenericKubernetesResource> drills,
+      Duration timeout,
+      Instant now) {
     drills.stream()
         .sorted(Comparator.comparing(RestoreDrills::started).reversed())
         .skip(KEPT_RESTORES)
-        .filter(VeleroObjects::finished)
+        .filter(drill -> !running(drill, timeout, now))
         .forEach(
             old -> {
               client.resource(old).delete();

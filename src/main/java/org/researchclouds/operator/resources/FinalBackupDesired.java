@@ -25,6 +25,9 @@ public final class FinalBackupDesired {
     Map<String, Object> spec =
         new LinkedHashMap<>(BackupScheduleDesired.backupSpec(project, baseline));
     spec.put("includedNamespaces", heldNamespaces);
+    // Everything in them: a spec edited while the deletion waits must not hollow out the last
+    // copy of the data.
+    spec.remove("includedResources");
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(BackupScheduleDesired.VELERO_API)
         .withKind("Backup")

@@ -108,7 +108,10 @@ public final class ProjectValidator {
                 "DuplicateNamespace", path + ": namespace " + namespace + " is listed twice."));
       } else if (platformNamespaces.contains(namespace)
           || namespace.startsWith("kube-")
-          || namespace.startsWith(Names.DRILL_NAMESPACE_PREFIX)) {
+          || namespace.startsWith(Names.DRILL_NAMESPACE_PREFIX)
+          // Where platform software installs itself (istio-system, gatekeeper-system): a project
+          // named istio must not hold it before the platform installs there.
+          || (namespace.endsWith("-system") && !granted(project, namespace, baseline))) {
         problems.add(
             new Problem(
                 "NamespaceProtected",
@@ -190,8 +193,14 @@ public final class ProjectValidator {
     return !naming.projectPrefixOrDefault()
         || namespace.equals(name)
         || namespace.startsWith(name + "-")
-        || naming.grantsOrEmpty().stream()
-            .anyMatch(g -> g.namespace().equals(namespace) && g.project().equals(name));
+        || granted(project, namespace, baseline);
+  }
+
+  private static boolean granted(
+      ResearchProject project, String namespace, SecurityBaseline baseline) {
+    String name = project.getMetadata().getName();
+    return baseline.getSpec().namespaceNamingOrDefault().grantsOrEmpty().stream()
+        .anyMatch(g -> g.namespace().equals(namespace) && g.project().equals(name));
   }
 
   private static Set<String> platformNamespaces(SecurityBaseline baseline) {

@@ -48,7 +48,8 @@ public final class AdmissionPolicy {
       Map<String, Object> object,
       Map<String, Object> oldObject,
       Map<String, Object> namespaceObject,
-      String username) {}
+      String username,
+      List<String> groups) {}
 
   private AdmissionPolicy(GenericKubernetesResource policy) throws CelValidationException {
     this.policy = policy;
@@ -64,10 +65,17 @@ public final class AdmissionPolicy {
     }
   }
 
-  /** The policy as the chart renders it with its default values. */
+  /** The policy on the operator's writes, as the chart renders it with its default values. */
   public static AdmissionPolicy ofDefaultValues() {
+    return named(RenderedChart.FULL_NAME + "-writes");
+  }
+
+  /** A policy of the chart, rendered with its default values. */
+  public static AdmissionPolicy named(String name) {
     GenericKubernetesResource rendered =
-        RenderedChart.render(Map.of()).ofKind("ValidatingAdmissionPolicy").get(0);
+        RenderedChart.render(Map.of())
+            .find("ValidatingAdmissionPolicy", name)
+            .orElseThrow(() -> new AssertionError("no policy " + name));
     try {
       return new AdmissionPolicy(rendered);
     } catch (CelValidationException e) {
@@ -102,7 +110,7 @@ public final class AdmissionPolicy {
         "request",
         Map.of(
             "operation", request.operation(),
-            "userInfo", Map.of("username", request.username()),
+            "userInfo", Map.of("username", request.username(), "groups", request.groups()),
             "resource", Map.of("group", request.group(), "resource", request.resource())));
     Map<String, Object> computed = new HashMap<>();
     input.put("variables", computed);

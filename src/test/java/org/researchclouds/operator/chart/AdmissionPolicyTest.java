@@ -100,6 +100,84 @@ class AdmissionPolicyTest {
   }
 
   @Test
+  void noPrivilegedNamespaceNorTwoStepDeletion() {
+    Map<String, Object> privileged =
+        Map.of(
+            "metadata",
+            Map.of(
+                "name",
+                "lab",
+                "labels",
+                Map.of(
+                    Names.PROJECT_UID_LABEL,
+                    "any",
+                    "pod-security.kubernetes.io/enforce",
+                    "privileged")));
+    Map<String, Object> adopted =
+        Map.of(
+            "metadata",
+            Map.of(
+                "name", "lab-shared",
+                "labels", Map.of(Names.PROJECT_UID_LABEL, "uid"),
+                "annotations", Map.of(Names.ORIGIN_ANNOTATION, "adopted")));
+    Map<String, Object> claimedCreated =
+        Map.of(
+            "metadata",
+            Map.of(
+                "name",
+                "lab-shared",
+                "labels",
+                Map.of(
+                    Names.PROJECT_UID_LABEL,
+                    "uid",
+                    "pod-security.kubernetes.io/enforce",
+                    "baseline"),
+                "annotations",
+                Map.of(Names.ORIGIN_ANNOTATION, "created")));
+
+    assertThat(denials("CREATE", "", "namespaces", privileged, null, null)).isNotEmpty();
+    assertThat(denials("UPDATE", "", "namespaces", privileged, projectNamespace, null))
+        .isNotEmpty();
+    assertThat(denials("UPDATE", "", "namespaces", claimedCreated, adopted, null)).isNotEmpty();
+  }
+
+  @Test
+  void theOperatorCannotTurnVeleroNorEditProjects() {
+    Map<String, Object> hooked =
+        Map.of(
+            "metadata",
+            Map.of("name", "rpf-x-0123456789abcdef", "namespace", "velero"),
+            "spec",
+            Map.of(
+                "includedNamespaces", List.of("kube-system"),
+                "hooks", Map.of("resources", List.of(Map.of("name", "steal")))));
+    Map<String, Object> clusterWide =
+        Map.of(
+            "metadata",
+            Map.of("name", "rpd-0123-20261128120000", "namespace", "velero"),
+            "spec",
+            Map.of(
+                "backupName",
+                "any",
+                "namespaceMapping",
+                Map.of("lab", "rp-drill-x"),
+                "includeClusterResources",
+                true));
+    Map<String, Object> project = map(this.project);
+    Map<String, Object> rewritten = map(Fixtures.with(this.project, "displayName", "owned"));
+
+    assertThat(denials("CREATE", "velero.io", "backups", hooked, null, null)).isNotEmpty();
+    assertThat(denials("CREATE", "velero.io", "restores", clusterWide, null, null)).isNotEmpty();
+    assertThat(denials("DELETE", "velero.io", "backups", null, hooked, null)).isNotEmpty();
+    assertThat(
+            denials("UPDATE", "researchclouds.org", "researchprojects", rewritten, project, null))
+        .isNotEmpty();
+    assertThat(denials("UPDATE", "researchclouds.org", "researchprojects", project, project, null))
+        .as("a finalizer change leaves the spec as it is")
+        .isEmpty();
+  }
+
+  @Test
   void theOperatorsOwnWritesAreAdmitted() {
     Map<String, Object> binding = map(RoleBindingDesired.desired(project, "lab").get(0));
     Map<String, Object> policy =
@@ -124,8 +202,56 @@ class AdmissionPolicyTest {
 
     assertThat(
             POLICY.denials(
-                new Request("DELETE", "", "namespaces", null, kubeSystem, null, "system:admin")))
+                new Request(
+                    "DELETE",
+                    "",
+                    "namespaces",
+                    null,
+                    kubeSystem,
+                    null,
+                    "system:admin",
+                    List.of("system:masters"))))
         .as("the platform's own admins are not this policy's business")
+        .isEmpty();
+  }
+
+  /** A maintainer drops the finalizer to skip the final backup and the release. */
+  @Test
+  void onlyTheOperatorRemovesItsFinalizer() {
+    AdmissionPolicy finalizer = AdmissionPolicy.named(RenderedChart.FULL_NAME + "-finalizer");
+    Map<String, Object> held =
+        Map.of(
+            "metadata",
+            Map.of(
+                "name",
+                "lab",
+                "finalizers",
+                List.of("researchprojects.researchclouds.org/finalizer")));
+    Map<String, Object> dropped = Map.of("metadata", Map.of("name", "lab"));
+
+    assertThat(
+            finalizer.denials(
+                new Request(
+                    "UPDATE",
+                    "researchclouds.org",
+                    "researchprojects",
+                    dropped,
+                    held,
+                    null,
+                    "pi@example.org",
+                    List.of("lab-maintainers"))))
+        .isNotEmpty();
+    assertThat(
+            finalizer.denials(
+                new Request(
+                    "UPDATE",
+                    "researchclouds.org",
+                    "researchprojects",
+                    dropped,
+                    held,
+                    null,
+                    AdmissionPolicy.operatorUser(),
+                    List.of("system:serviceaccounts"))))
         .isEmpty();
   }
 
@@ -137,7 +263,14 @@ class AdmissionPolicyTest {
   void theExpressionsNeitherLoopNorMatch() throws Exception {
     var parser =
         CelFactory.standardCelBuilder().setStandardMacros(CelStandardMacro.STANDARD_MACROS).build();
-    for (String expression : POLICY.expressions()) {
+    List<String> expressions =
+        Stream.concat(
+                POLICY.expressions().stream(),
+                AdmissionPolicy.named(RenderedChart.FULL_NAME + "-finalizer")
+                    .expressions()
+                    .stream())
+            .toList();
+    for (String expression : expressions) {
       CelExpr root = parser.parse(expression).getAst().getExpr();
       assertThat(descendants(root))
           .as(expression)
@@ -188,7 +321,8 @@ class AdmissionPolicyTest {
             object,
             oldObject,
             namespaceObject,
-            AdmissionPolicy.operatorUser()));
+            AdmissionPolicy.operatorUser(),
+            List.of("system:serviceaccounts")));
   }
 
   @SuppressWarnings("unchecked")

@@ -27,6 +27,9 @@ class RbacAuditTest {
         "rbac.authorization.k8s.io | rolebindings           | create       | RBAC writes",
         "''                        | secrets                | list         | Secrets",
         "apps                      | '*'                    | get          | wildcards",
+        "''                        | pods/ephemeralcontainers | update     | into running pods",
+        "''                        | services/proxy         | get          | proxies past NetworkPolicies",
+        "''                        | pods                   | create       | creating pods",
         "''                        | configmaps             | get          | ''",
         "''                        | pods                   | get          | ''"
       })

@@ -130,6 +130,90 @@ class HostileTenantIT {
         .doesNotContainKey(Names.PROJECT_UID_LABEL);
   }
 
+  /** Attack 2, by hand-over or leftovers: what was handed to a project is not its namesake's. */
+  @Test
+  void aNamesakeGetsNeitherAHandedOverNamespaceNorALeftoverSelfService() {
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("heir-data")
+                .addToAnnotations(Names.ADOPTABLE_BY_ANNOTATION, "heir")
+                .endMetadata()
+                .build())
+        .create();
+    client
+        .resource(
+            Fixtures.project(
+                "heir",
+                Fixtures.spec(
+                    List.of("heir", "heir-data"),
+                    new NetworkSpec(null, null),
+                    DeletionPolicy.Retain)))
+        .create();
+    awaitReady("heir");
+    client.resources(ResearchProject.class).withName("heir").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> ProjectStatus.get(client, "heir") == null);
+    // What a deletion that orphaned the project's dependents would leave behind.
+    client.rbac().clusterRoleBindings().withName(Names.selfService("heir")).delete();
+    client
+        .rbac()
+        .clusterRoleBindings()
+        .resource(
+            new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(Names.selfService("heir"))
+                .addToLabels(Names.MANAGED_BY_LABEL, Names.MANAGER)
+                .addToLabels(Names.PROJECT_LABEL, "heir")
+                .addToLabels(Names.PROJECT_UID_LABEL, "uid-of-the-first-heir")
+                .endMetadata()
+                .withNewRoleRef(
+                    "rbac.authorization.k8s.io", "ClusterRole", Names.selfService("heir"))
+                .addNewSubject()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("User")
+                .withName("former-maintainer@example.org")
+                .endSubject()
+                .build())
+        .create();
+
+    ResearchProject namesake =
+        Fixtures.project(
+            "heir",
+            Fixtures.spec(
+                List.of("heir-new", "heir-data"),
+                new NetworkSpec(null, null),
+                DeletionPolicy.Retain));
+    namesake.getMetadata().setUid(UUID.randomUUID().toString());
+    client.resource(namesake).create();
+
+    assertThat(condition(ProjectStatus.awaitReady(client, "heir", "False"), "Ready").getMessage())
+        .contains("heir-data");
+    assertThat(client.namespaces().withName("heir-data").get().getMetadata().getAnnotations())
+        .doesNotContainKey(Names.ADOPTABLE_BY_ANNOTATION);
+
+    client
+        .resources(ResearchProject.class)
+        .withName("heir")
+        .edit(p -> Fixtures.with(p, "namespaces", List.of("heir-new")));
+    awaitReady("heir");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                client.rbac().clusterRoleBindings().withName(Names.selfService("heir")).get()
+                        == null
+                    || client
+                        .rbac()
+                        .clusterRoleBindings()
+                        .withName(Names.selfService("heir"))
+                        .get()
+                        .getSubjects()
+                        .stream()
+                        .noneMatch(s -> s.getName().startsWith("former")));
+  }
+
   /** Attack 3: claim a namespace the platform will need, before the platform installs it. */
   @Test
   void platformNamespacesCannotBeClaimedFirst() {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -26,6 +27,7 @@ import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.UpstreamSchemas;
 import org.researchclouds.operator.VeleroFixtures;
+import org.researchclouds.operator.api.BackupPolicy;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.NetworkSpec;
@@ -301,6 +303,91 @@ class VeleroIT {
                   .isEqualTo(ResponsibilityState.Met);
             });
     assertThat(drillRestores("drilled")).as("one drill per schedule period").hasSize(1);
+  }
+
+  /**
+   * Attack 5 of docs/threat-model.md: drills that never end, or outlive their project, would leave
+   * copies of a project's data about, and Restores would pile up.
+   */
+  @Test
+  @Order(8)
+  void drillsEndAtTheTimeoutLeaveNothingBehindAndKeepThreeRecords() throws Exception {
+    client.resource(drilledProject("slow-drill")).create();
+    awaitReady("slow-drill");
+    create(
+        "Backup",
+        VeleroFixtures.backup(get("slow-drill"), "Completed", Instant.now().minusSeconds(600)));
+    String scratch = Names.drillNamespace(get("slow-drill"), "slow-drill");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.namespaces().withName(scratch).get() != null);
+
+    client
+        .resource(
+            Fixtures.with(
+                Fixtures.baseline(),
+                "backup",
+                new BackupPolicy(
+                    null, null, null, null, null, null, null, null, null, null, null, "1s")))
+        .update();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> client.namespaces().withName(scratch).get() == null);
+    } finally {
+      client.resource(Fixtures.baseline()).update();
+    }
+    assertThat(drillRestores("slow-drill")).as("the Restore stays as the record").hasSize(1);
+    finishRestore(drillRestores("slow-drill").get(0));
+
+    Instant earlier = Instant.now().minusSeconds(600);
+    for (int i = 0; i < 3; i++) {
+      GenericKubernetesResource old =
+          VeleroFixtures.restore(get("slow-drill"), "Completed", earlier.plusSeconds(i));
+      old.getMetadata().getLabels().put(Names.DRILL_LABEL, "true");
+      create("Restore", old);
+      TimeUnit.MILLISECONDS.sleep(1100);
+    }
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(drillRestores("slow-drill")).hasSize(3));
+
+    client.resource(drilledProject("brief")).create();
+    awaitReady("brief");
+    create(
+        "Backup",
+        VeleroFixtures.backup(get("brief"), "Completed", Instant.now().minusSeconds(600)));
+    String briefScratch = Names.drillNamespace(get("brief"), "brief");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.namespaces().withName(briefScratch).get() != null);
+    client.resources(ResearchProject.class).withName("brief").delete();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.namespaces().withName(briefScratch).get() == null);
+  }
+
+  private static void finishRestore(GenericKubernetesResource restore) {
+    velero("Restore")
+        .inNamespace(VELERO)
+        .withName(restore.getMetadata().getName())
+        .edit(
+            r -> {
+              r.setAdditionalProperty(
+                  "status",
+                  Map.of(
+                      "phase", "Failed",
+                      "startTimestamp", Instant.now().minusSeconds(90).toString(),
+                      "completionTimestamp", Instant.now().toString()));
+              return r;
+            });
+  }
+
+  private static ResearchProject drilledProject(String name) {
+    return Fixtures.with(
+        Fixtures.project(name, name),
+        "backup",
+        new BackupSpec(true, null, null, null, null, new RestoreDrill(true, null)));
   }
 
   private static List<GenericKubernetesResource> drillRestores(String project) {

@@ -274,6 +274,9 @@ class ProjectValidatorTest {
         .containsExactly("NamespaceProtected");
     assertThat(reasons(Fixtures.project("lab", "lab", "argocd"), Set.of()))
         .containsExactly("NamespaceNameNotAllowed");
+    assertThat(reasons(Fixtures.project("istio", "istio", "istio-system"), Set.of()))
+        .as("where platform software installs itself")
+        .containsExactly("NamespaceProtected");
     SecurityBaseline granting =
         Fixtures.with(
             baseline,
