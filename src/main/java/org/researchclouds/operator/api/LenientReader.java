@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.CustomResource;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -24,10 +23,9 @@ import org.slf4j.LoggerFactory;
  * that serves every project. Fields this version does not know are ignored, as Kubernetes' own
  * clients do (the CRDs may be newer than the operator). A spec that cannot be read at all, such as
  * a string where a number belongs, leaves the resource with no spec and the reason kept in {@link
- * Unreadable}; the reconciler reports it and changes nothing.
+ * LenientResource}; the reconciler reports it and changes nothing.
  */
-abstract class LenientReader<T extends CustomResource<S, U> & Unreadable, S, U>
-    extends StdDeserializer<T> {
+abstract class LenientReader<T extends LenientResource<S, U>, S, U> extends StdDeserializer<T> {
   private static final Logger LOG = LoggerFactory.getLogger(LenientReader.class);
   private static final ObjectMapper NAMES = new ObjectMapper();
 

@@ -1,10 +1,8 @@
 package org.researchclouds.operator.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
@@ -54,23 +52,9 @@ import java.util.List;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 @JsonDeserialize(using = ResearchProject.Reader.class)
-public class ResearchProject extends CustomResource<ResearchProjectSpec, ResearchProjectStatus>
-    implements Unreadable {
+public class ResearchProject extends LenientResource<ResearchProjectSpec, ResearchProjectStatus> {
   public static final String GROUP = "researchclouds.org";
   public static final String VERSION = "v1alpha1";
-
-  @JsonIgnore private String unreadableSpec;
-
-  @Override
-  public String unreadableSpec() {
-    return unreadableSpec;
-  }
-
-  @JsonIgnore
-  @Override
-  public void setUnreadableSpec(String problem) {
-    this.unreadableSpec = problem;
-  }
 
   /** The project's namespaces: those listed, or one named after the project. */
   public List<String> namespaceNames() {

@@ -1,9 +1,7 @@
 package org.researchclouds.operator.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
@@ -30,20 +28,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 @JsonDeserialize(using = SecurityBaseline.Reader.class)
-public class SecurityBaseline extends CustomResource<SecurityBaselineSpec, Void>
-    implements Unreadable {
-  @JsonIgnore private String unreadableSpec;
-
-  @Override
-  public String unreadableSpec() {
-    return unreadableSpec;
-  }
-
-  @JsonIgnore
-  @Override
-  public void setUnreadableSpec(String problem) {
-    this.unreadableSpec = problem;
-  }
+public class SecurityBaseline extends LenientResource<SecurityBaselineSpec, Void> {
 
   static final class Reader extends LenientReader<SecurityBaseline, SecurityBaselineSpec, Void> {
     Reader() {

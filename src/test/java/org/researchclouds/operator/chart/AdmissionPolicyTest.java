@@ -218,7 +218,12 @@ class AdmissionPolicyTest {
   /** A maintainer drops the finalizer to skip the final backup and the release. */
   @Test
   void onlyTheOperatorRemovesItsFinalizer() {
-    AdmissionPolicy finalizer = AdmissionPolicy.named(RenderedChart.FULL_NAME + "-finalizer");
+    assertThat(droppingTheFinalizer("pi@example.org", "lab-maintainers")).isNotEmpty();
+    assertThat(droppingTheFinalizer(AdmissionPolicy.operatorUser(), "system:serviceaccounts"))
+        .isEmpty();
+  }
+
+  private static List<String> droppingTheFinalizer(String username, String group) {
     Map<String, Object> held =
         Map.of(
             "metadata",
@@ -228,31 +233,17 @@ class AdmissionPolicyTest {
                 "finalizers",
                 List.of("researchprojects.researchclouds.org/finalizer")));
     Map<String, Object> dropped = Map.of("metadata", Map.of("name", "lab"));
-
-    assertThat(
-            finalizer.denials(
-                new Request(
-                    "UPDATE",
-                    "researchclouds.org",
-                    "researchprojects",
-                    dropped,
-                    held,
-                    null,
-                    "pi@example.org",
-                    List.of("lab-maintainers"))))
-        .isNotEmpty();
-    assertThat(
-            finalizer.denials(
-                new Request(
-                    "UPDATE",
-                    "researchclouds.org",
-                    "researchprojects",
-                    dropped,
-                    held,
-                    null,
-                    AdmissionPolicy.operatorUser(),
-                    List.of("system:serviceaccounts"))))
-        .isEmpty();
+    return AdmissionPolicy.named(RenderedChart.FULL_NAME + "-finalizer")
+        .denials(
+            new Request(
+                "UPDATE",
+                "researchclouds.org",
+                "researchprojects",
+                dropped,
+                held,
+                null,
+                username,
+                List.of(group)));
   }
 
   /**

@@ -14,9 +14,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.ProjectStatus;
-import org.researchclouds.operator.UpstreamSchemas;
 import org.researchclouds.operator.VeleroFixtures;
+import org.researchclouds.operator.VeleroServer;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.NetworkSpec;
@@ -48,19 +46,8 @@ class HostileTenantIT {
   static void startOperatorWithVelero() {
     operator = new OperatorHarness(client, "default", Duration.ofMinutes(5));
     client.resource(Fixtures.baseline()).create();
-    for (String crd :
-        List.of(
-            "velero.io_schedules.yaml",
-            "velero.io_backups.yaml",
-            "velero.io_restores.yaml",
-            "velero.io_backupstoragelocations.yaml")) {
-      UpstreamSchemas.installCrd(client, crd);
-    }
     client.namespaces().resource(namespace(VELERO)).create();
-    velero("BackupStorageLocation")
-        .inNamespace(VELERO)
-        .resource(VeleroFixtures.storageLocation("default", "Available"))
-        .create();
+    VeleroServer.install(client);
   }
 
   @AfterAll
@@ -91,10 +78,12 @@ class HostileTenantIT {
         .isIn("NamespaceConflict", "NamespaceProtected", "NamespaceNameNotAllowed");
     client.resources(ResearchProject.class).withName("mallory-lab").delete();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> finalBackup("mallory-lab") != null);
-    GenericKubernetesResource last = finalBackup("mallory-lab");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> VeleroServer.finalBackup(client, "mallory-lab") != null);
+    GenericKubernetesResource last = VeleroServer.finalBackup(client, "mallory-lab");
     assertThat((Object) last.get("spec", "includedNamespaces")).isEqualTo(List.of("mallory-lab"));
-    finish(last);
+    VeleroServer.finish(client, "Backup", last, "Completed");
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -326,44 +315,5 @@ class HostileTenantIT {
 
   private static Namespace namespace(String name) {
     return new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build();
-  }
-
-  private static GenericKubernetesResource finalBackup(String project) {
-    return velero("Backup")
-        .inNamespace(VELERO)
-        .withLabel(Names.FINAL_BACKUP_LABEL, "true")
-        .withLabel(Names.PROJECT_LABEL, project)
-        .list()
-        .getItems()
-        .stream()
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static void finish(GenericKubernetesResource backup) {
-    velero("Backup")
-        .inNamespace(VELERO)
-        .withName(backup.getMetadata().getName())
-        .edit(
-            b -> {
-              b.setAdditionalProperty(
-                  "status",
-                  Map.of(
-                      "phase",
-                      "Completed",
-                      "startTimestamp",
-                      Instant.now().minusSeconds(60).toString(),
-                      "completionTimestamp",
-                      Instant.now().toString()));
-              return b;
-            });
-  }
-
-  private static io.fabric8.kubernetes.client.dsl.MixedOperation<
-          GenericKubernetesResource,
-          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-          io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
-      velero(String kind) {
-    return client.genericKubernetesResources("velero.io/v1", kind);
   }
 }

@@ -27,6 +27,7 @@ import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.UpstreamSchemas;
 import org.researchclouds.operator.VeleroFixtures;
+import org.researchclouds.operator.VeleroServer;
 import org.researchclouds.operator.api.BackupPolicy;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.DeletionPolicy;
@@ -73,18 +74,7 @@ class VeleroIT {
                   .isEqualTo("VeleroNotInstalled");
             });
 
-    for (String crd :
-        List.of(
-            "velero.io_schedules.yaml",
-            "velero.io_backups.yaml",
-            "velero.io_restores.yaml",
-            "velero.io_backupstoragelocations.yaml")) {
-      UpstreamSchemas.installCrd(client, crd);
-    }
-    velero("BackupStorageLocation")
-        .inNamespace(VELERO)
-        .resource(VeleroFixtures.storageLocation("default", "Available"))
-        .create();
+    VeleroServer.install(client);
 
     await()
         .atMost(Duration.ofSeconds(15))
@@ -201,14 +191,14 @@ class VeleroIT {
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(finalBackup("saved")).isNotNull());
-    GenericKubernetesResource backup = finalBackup("saved");
+        .untilAsserted(() -> assertThat(VeleroServer.finalBackup(client, "saved")).isNotNull());
+    GenericKubernetesResource backup = VeleroServer.finalBackup(client, "saved");
     assertThat(backup.getMetadata().getOwnerReferences()).isEmpty();
     assertThat(UpstreamSchemas.crdErrors(backup, "velero.io_backups.yaml")).isEmpty();
     assertThat(client.namespaces().withName("saved").get()).isNotNull();
     assertThat(condition(get("saved"), "Ready").getReason()).isEqualTo("FinalBackupInProgress");
 
-    finish(backup, "Completed");
+    VeleroServer.finish(client, "Backup", backup, "Completed");
 
     await().atMost(Duration.ofSeconds(20)).until(() -> get("saved") == null);
     assertThat(client.namespaces().withName("saved").get()).isNull();
@@ -223,8 +213,8 @@ class VeleroIT {
     client.resources(ResearchProject.class).withName("precious").delete();
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(finalBackup("precious")).isNotNull());
-    finish(finalBackup("precious"), "Failed");
+        .untilAsserted(() -> assertThat(VeleroServer.finalBackup(client, "precious")).isNotNull());
+    VeleroServer.finish(client, "Backup", VeleroServer.finalBackup(client, "precious"), "Failed");
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -338,7 +328,7 @@ class VeleroIT {
       client.resource(Fixtures.baseline()).update();
     }
     assertThat(drillRestores("slow-drill")).as("the Restore stays as the record").hasSize(1);
-    finishRestore(drillRestores("slow-drill").get(0));
+    VeleroServer.finish(client, "Restore", drillRestores("slow-drill").get(0), "Failed");
 
     Instant earlier = Instant.now().minusSeconds(600);
     for (int i = 0; i < 3; i++) {
@@ -367,22 +357,6 @@ class VeleroIT {
         .until(() -> client.namespaces().withName(briefScratch).get() == null);
   }
 
-  private static void finishRestore(GenericKubernetesResource restore) {
-    velero("Restore")
-        .inNamespace(VELERO)
-        .withName(restore.getMetadata().getName())
-        .edit(
-            r -> {
-              r.setAdditionalProperty(
-                  "status",
-                  Map.of(
-                      "phase", "Failed",
-                      "startTimestamp", Instant.now().minusSeconds(90).toString(),
-                      "completionTimestamp", Instant.now().toString()));
-              return r;
-            });
-  }
-
   private static ResearchProject drilledProject(String name) {
     return Fixtures.with(
         Fixtures.project(name, name),
@@ -406,25 +380,6 @@ class VeleroIT {
         name, Fixtures.spec(List.of(name), new NetworkSpec(null, null), DeletionPolicy.Delete));
   }
 
-  private static void finish(GenericKubernetesResource backup, String phase) {
-    velero("Backup")
-        .inNamespace(VELERO)
-        .withName(backup.getMetadata().getName())
-        .edit(
-            b -> {
-              b.setAdditionalProperty(
-                  "status",
-                  Map.of(
-                      "phase",
-                      phase,
-                      "startTimestamp",
-                      Instant.now().minusSeconds(60).toString(),
-                      "completionTimestamp",
-                      Instant.now().toString()));
-              return b;
-            });
-  }
-
   private static void awaitReady(String name) {
     ProjectStatus.awaitReady(client, name, "True");
   }
@@ -446,25 +401,12 @@ class VeleroIT {
     return velero("Schedule").inNamespace(VELERO).withName(Names.backupSchedule(project)).get();
   }
 
-  /** The project's final backup, found by its labels: the project may be gone by now. */
-  private static GenericKubernetesResource finalBackup(String project) {
-    return velero("Backup")
-        .inNamespace(VELERO)
-        .withLabel(Names.FINAL_BACKUP_LABEL, "true")
-        .withLabel(Names.PROJECT_LABEL, project)
-        .list()
-        .getItems()
-        .stream()
-        .findFirst()
-        .orElse(null);
-  }
-
   private static MixedOperation<
           GenericKubernetesResource,
           GenericKubernetesResourceList,
           Resource<GenericKubernetesResource>>
       velero(String kind) {
-    return client.genericKubernetesResources("velero.io/v1", kind);
+    return VeleroServer.velero(client, kind);
   }
 
   private static ResearchProject get(String name) {
