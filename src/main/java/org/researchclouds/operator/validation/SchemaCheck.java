@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.researchclouds.operator.api.Patterns;
 
@@ -26,6 +27,9 @@ import org.researchclouds.operator.api.Patterns;
  */
 public final class SchemaCheck {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  /** The schema's patterns, compiled once: the schema is fixed, and so is this set. */
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
   private final JSONSchemaProps specSchema;
 
@@ -94,7 +98,10 @@ public final class SchemaCheck {
     } else if (schema.getMinLength() != null && characters(text) < schema.getMinLength()) {
       problems.add(problem(path, "is shorter than " + schema.getMinLength() + " characters"));
     } else if (schema.getPattern() != null
-        && !Pattern.compile(schema.getPattern()).matcher(text).matches()) {
+        && !PATTERNS
+            .computeIfAbsent(schema.getPattern(), Pattern::compile)
+            .matcher(text)
+            .matches()) {
       problems.add(problem(path, "'" + text + "' is not " + Patterns.meaning(schema.getPattern())));
     }
   }

@@ -51,7 +51,8 @@ public final class ScaleBenchmark {
       createUnrelatedServices(seeder, unrelated);
     }
     try (KubernetesClient client = server.createClient();
-        OperatorHarness operator = new OperatorHarness(client, "default", resync)) {
+        OperatorHarness operator =
+            OperatorHarness.withoutAdmissionCheck(client, "default", resync)) {
       client.resource(Fixtures.baseline()).create();
 
       long start = System.nanoTime();
