@@ -37,3 +37,20 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
   name: {{ include "rpo.serviceAccountName" . }}
   namespace: {{ .Release.Namespace }}
 {{- end -}}
+
+{{/*
+The operator's writes to Velero's objects: the project's backup Schedule (replaced when its
+immutable parts change), the final Backup before a Delete, and restore-drill Restores (created,
+and pruned beyond the newest three).
+*/}}
+{{- define "rpo.veleroWrites" -}}
+- apiGroups: [velero.io]
+  resources: [schedules]
+  verbs: [create, update, delete]
+- apiGroups: [velero.io]
+  resources: [backups]
+  verbs: [create]
+- apiGroups: [velero.io]
+  resources: [restores]
+  verbs: [create, delete]
+{{- end -}}

@@ -14,12 +14,26 @@ import org.researchclouds.operator.api.SecurityBaseline;
 final class ClusterProbe {
   private ClusterProbe() {}
 
-  /** The kubeconfig's settings, but an unreachable cluster fails in seconds instead of retrying. */
+  /**
+   * For the start-up probe only: the kubeconfig's settings, but an unreachable cluster fails in
+   * seconds instead of retrying.
+   */
   static Config fastFailingConfig() {
     Config config = Config.autoConfigure(null);
     config.setConnectionTimeout(5_000);
     config.setRequestRetryBackoffLimit(0);
     return config;
+  }
+
+  /**
+   * For the operator's long-lived client: requests the API server answers with 429 or a 5xx (an
+   * upgrade, a restart, throttling) are retried with exponential backoff, from half a second up to
+   * about half a minute, before a reconcile sees them fail.
+   */
+  static Config forOperator(Config kubeconfig) {
+    kubeconfig.setRequestRetryBackoffLimit(6);
+    kubeconfig.setRequestRetryBackoffInterval(500);
+    return kubeconfig;
   }
 
   /** Why the cluster cannot be reached, or empty when it answers. */

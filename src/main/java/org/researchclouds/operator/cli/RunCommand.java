@@ -105,7 +105,10 @@ final class RunCommand implements Callable<Integer> {
     Config config = ClusterProbe.fastFailingConfig();
     Optional<String> unreachable = ClusterProbe.unreachable(config);
     if (unreachable.isEmpty()) {
-      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+      try (KubernetesClient client =
+          new KubernetesClientBuilder()
+              .withConfig(ClusterProbe.forOperator(Config.autoConfigure(null)))
+              .build()) {
         List<String> missing = ClusterProbe.missingCrds(client);
         if (!missing.isEmpty()) {
           err()

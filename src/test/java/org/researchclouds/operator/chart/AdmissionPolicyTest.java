@@ -166,6 +166,13 @@ class AdmissionPolicyTest {
     Map<String, Object> project = map(this.project);
     Map<String, Object> rewritten = map(Fixtures.with(this.project, "displayName", "owned"));
 
+    Map<String, Object> elsewhere =
+        Map.of(
+            "metadata", Map.of("name", "rpf-x-0123456789abcdef", "namespace", "kube-system"),
+            "spec", Map.of("includedNamespaces", List.of("kube-system")));
+
+    assertThat(denials("CREATE", "velero.io", "backups", elsewhere, null, null))
+        .containsExactly("Velero objects only in Velero's namespace.");
     assertThat(denials("CREATE", "velero.io", "backups", hooked, null, null)).isNotEmpty();
     assertThat(denials("CREATE", "velero.io", "restores", clusterWide, null, null)).isNotEmpty();
     assertThat(denials("DELETE", "velero.io", "backups", null, hooked, null)).isNotEmpty();

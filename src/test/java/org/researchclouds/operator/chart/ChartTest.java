@@ -66,9 +66,11 @@ class ChartTest {
           Map.entry(
               "rbac.authorization.k8s.io/clusterrolebindings",
               Set.of("get", "list", "watch", "create", "update", "delete")),
-          Map.entry("velero.io/schedules", Set.of("get", "list", "watch")),
-          Map.entry("velero.io/backups", Set.of("get", "list", "watch")),
-          Map.entry("velero.io/restores", Set.of("get", "list", "watch")),
+          // Velero writes: cluster-wide, confined to Velero's namespace by the admission policy.
+          Map.entry(
+              "velero.io/schedules", Set.of("get", "list", "watch", "create", "update", "delete")),
+          Map.entry("velero.io/backups", Set.of("get", "list", "watch", "create")),
+          Map.entry("velero.io/restores", Set.of("get", "list", "watch", "create", "delete")),
           Map.entry("velero.io/backupstoragelocations", Set.of("get", "list", "watch")));
 
   @Test
@@ -125,8 +127,9 @@ class ChartTest {
                           .map(Names::clusterRole)
                           .toArray(String[]::new));
             });
-    assertThat(chart.get("Role", FULL_NAME + "-velero", Role.class).getMetadata().getNamespace())
-        .isEqualTo("velero");
+    assertThat(chart.find("Role", FULL_NAME + "-velero"))
+        .as("installs before Velero's namespace exists")
+        .isEmpty();
     assertThat(chart.get("Role", FULL_NAME + "-events", Role.class).getRules())
         .singleElement()
         .satisfies(rule -> assertThat(rule.getVerbs()).containsExactly("create"));
@@ -147,7 +150,7 @@ class ChartTest {
             .toList();
 
     assertThat(subjects)
-        .hasSize(4) // the ClusterRoleBinding, and the Velero, Events and Lease RoleBindings
+        .hasSize(3) // the ClusterRoleBinding, and the Events and Lease RoleBindings
         .allSatisfy(
             subject -> {
               assertThat(subject.getKind()).isEqualTo("ServiceAccount");
@@ -246,7 +249,7 @@ class ChartTest {
                 "serviceMonitor",
                     Map.of("enabled", true, "labels", Map.of("release", "kube-prometheus")),
                 "networkPolicy", Map.of("enabled", false),
-                "velero", Map.of("namespace", "backup-system"),
+                "velero", Map.of("namespace", "backup-system", "namespacedRole", true),
                 "tenantRoles", Map.of("create", false),
                 "baseline", Map.of("create", false)));
     Container operator =
@@ -294,6 +297,77 @@ class ChartTest {
     assertThatThrownBy(() -> RenderedChart.render(Map.of("velero", Map.of("namespace", "backups"))))
         .hasMessageContaining(
             "velero.namespace (backups) and baseline.spec.backup.veleroNamespace (velero) differ");
+  }
+
+  @Test
+  void dayTwoDetails() {
+    RenderedChart chart =
+        RenderedChart.render(
+            Map.of(
+                "baseline",
+                Map.of(
+                    "spec",
+                    Map.of(
+                        "dns",
+                        Map.of("namespace", "dns-system", "podSelector", Map.of("app", "coredns")),
+                        "backup",
+                        Map.of("veleroNamespace", "velero")))));
+    Container operator =
+        chart
+            .get("Deployment", FULL_NAME, Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(operator.getStartupProbe().getHttpGet().getPath())
+        .as("a start that hangs is restarted")
+        .isEqualTo("/readyz");
+    assertThat(
+            Stream.concat(
+                chart.ofKind("ClusterRole").stream()
+                    .filter(r -> r.getMetadata().getName().startsWith("researchproject-")),
+                chart.ofKind("SecurityBaseline").stream()))
+        .hasSize(4)
+        .allSatisfy(
+            kept ->
+                assertThat(kept.getMetadata().getAnnotations())
+                    .containsEntry("helm.sh/resource-policy", "keep"));
+    var dns =
+        chart
+            .get(
+                "NetworkPolicy",
+                FULL_NAME,
+                io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class)
+            .getSpec()
+            .getEgress()
+            .get(1)
+            .getTo()
+            .get(0);
+    assertThat(dns.getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "dns-system");
+    assertThat(dns.getPodSelector().getMatchLabels()).containsEntry("app", "coredns");
+  }
+
+  @Test
+  void veleroWritesStayConfinedWithoutTheAdmissionPolicy() {
+    assertThatThrownBy(
+            () -> RenderedChart.render(Map.of("admissionPolicy", Map.of("enabled", false))))
+        .hasMessageContaining("set velero.namespacedRole to true");
+
+    RenderedChart namespaced =
+        RenderedChart.render(
+            Map.of(
+                "admissionPolicy", Map.of("enabled", false),
+                "velero", Map.of("namespace", "velero", "namespacedRole", true)));
+    assertThat(namespaced.ofKind("ValidatingAdmissionPolicy")).isEmpty();
+    assertThat(namespaced.get("ClusterRole", FULL_NAME, ClusterRole.class).getRules())
+        .filteredOn(rule -> rule.getApiGroups().contains("velero.io"))
+        .allSatisfy(rule -> assertThat(rule.getVerbs()).containsOnly("get", "list", "watch"));
+    assertThat(
+            namespaced.get("Role", FULL_NAME + "-velero", Role.class).getMetadata().getNamespace())
+        .isEqualTo("velero");
   }
 
   static Stream<Arguments> badValues() {
