@@ -351,6 +351,47 @@ class ChartTest {
   }
 
   @Test
+  void operabilityValuesReachTheOperator() {
+    RenderedChart chart =
+        RenderedChart.render(
+            Map.of(
+                "image",
+                Map.of(
+                    "repository", "registry.example.org/rpo", "digest", "sha256:" + "a".repeat(64)),
+                "logging",
+                Map.of("level", "DEBUG", "format", "json"),
+                "podSecurityContext",
+                Map.of("runAsUser", 1000700000, "runAsGroup", 1000700000),
+                "extraEnv",
+                List.of(Map.of("name", "HTTPS_PROXY", "value", "http://proxy:3128")),
+                "extraArgs",
+                List.of("--resync=PT10M"),
+                "javaOpts",
+                "-Xss512k",
+                "fullnameOverride",
+                "rpo"));
+    Deployment deployment = chart.get("Deployment", "rpo", Deployment.class);
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Container operator = pod.getContainers().get(0);
+
+    assertThat(operator.getImage()).isEqualTo("registry.example.org/rpo@sha256:" + "a".repeat(64));
+    assertThat(operator.getEnv())
+        .extracting(e -> e.getName() + "=" + e.getValue())
+        .contains(
+            "LOG_LEVEL=DEBUG",
+            "LOG_FORMAT=json",
+            "HTTPS_PROXY=http://proxy:3128",
+            "JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Xss512k");
+    assertThat(operator.getArgs()).contains("--resync=PT10M");
+    assertThat(pod.getSecurityContext().getRunAsUser())
+        .as("a UID from the project's OpenShift range")
+        .isEqualTo(1000700000L);
+    assertThat(operator.getSecurityContext().getReadOnlyRootFilesystem())
+        .as("the container's hardening stays by default")
+        .isTrue();
+  }
+
+  @Test
   void veleroWritesStayConfinedWithoutTheAdmissionPolicy() {
     assertThatThrownBy(
             () -> RenderedChart.render(Map.of("admissionPolicy", Map.of("enabled", false))))
