@@ -20,6 +20,7 @@ import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
 import org.researchclouds.operator.resources.SelfServiceDesired;
+import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 
 /**
  * Brings a valid project's guard rails to their desired state: namespaces, NetworkPolicies, the
@@ -77,20 +78,27 @@ public final class GuardRails {
   }
 
   private FreshWrites applySelfService(ResearchProject project, ClusterView view) {
-    String name = Names.selfService(project.getMetadata().getName());
-    return sync(
-            project,
-            WhollyOwnedKind.CLUSTER_ROLE,
-            SelfServiceDesired.role(project).stream().toList(),
-            withoutLeftover(project, view.clusterRole(name)),
-            view.clusterRoleCache())
-        .plus(
-            sync(
-                project,
-                WhollyOwnedKind.CLUSTER_ROLE_BINDING,
-                SelfServiceDesired.binding(project).stream().toList(),
-                withoutLeftover(project, view.clusterRoleBinding(name)),
-                view.clusterRoleBindingCache()));
+    FreshWrites fresh = FreshWrites.none();
+    for (Access access : Access.values()) {
+      String name = access.objectName(project.getMetadata().getName());
+      fresh =
+          fresh
+              .plus(
+                  sync(
+                      project,
+                      WhollyOwnedKind.CLUSTER_ROLE,
+                      SelfServiceDesired.role(project, access).stream().toList(),
+                      withoutLeftover(project, view.clusterRole(name)),
+                      view.clusterRoleCache()))
+              .plus(
+                  sync(
+                      project,
+                      WhollyOwnedKind.CLUSTER_ROLE_BINDING,
+                      SelfServiceDesired.binding(project, access).stream().toList(),
+                      withoutLeftover(project, view.clusterRoleBinding(name)),
+                      view.clusterRoleBindingCache()));
+    }
+    return fresh;
   }
 
   /**

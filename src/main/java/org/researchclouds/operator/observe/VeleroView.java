@@ -2,6 +2,8 @@ package org.researchclouds.operator.observe;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -38,6 +40,14 @@ public final class VeleroView {
             InformerEventSourceConfiguration.from(
                     CustomResourceDefinition.class, ResearchProject.class)
                 .withName("velero-crds")
+                // Every CRD of the cluster passes through here, schemas and all: keep only the
+                // group, which is all this informer reads.
+                .withItemStore(
+                    new ReducedStateItemStore<>(
+                        ReducedStateItemStore.NAME_KEY_STATE,
+                        CustomResourceDefinition.class,
+                        new KubernetesSerialization(),
+                        "spec.group"))
                 .withOnAddFilter(VeleroView::isVelero)
                 .withOnUpdateFilter((updated, old) -> isVelero(updated))
                 .withOnDeleteFilter((deleted, stale) -> isVelero(deleted))

@@ -43,6 +43,7 @@ public final class Names {
   private static final String ROLE_BINDING_PREFIX = "rp-";
   private static final String CLUSTER_ROLE_PREFIX = "researchproject-";
   private static final String SELF_SERVICE_PREFIX = "researchproject-self-";
+  private static final String SELF_READ_PREFIX = "researchproject-read-";
   private static final String EGRESS_POLICY_PREFIX = "rp-egress-";
 
   /** Velero labels the Backups of a Schedule with the Schedule's name. */
@@ -158,6 +159,11 @@ public final class Names {
   /** The ClusterRole and ClusterRoleBinding that let a project's maintainers edit it. */
   public static String selfService(String projectName) {
     return SELF_SERVICE_PREFIX + projectName;
+  }
+
+  /** The ClusterRole and ClusterRoleBinding that let a project's other members read it. */
+  public static String selfRead(String projectName) {
+    return SELF_READ_PREFIX + projectName;
   }
 
   /** Labels on every object the operator manages for a project: its name, and its UID. */

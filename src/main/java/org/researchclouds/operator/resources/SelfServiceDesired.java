@@ -8,28 +8,48 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.ResearchProject;
 
 /**
- * Lets a project's maintainers get, update and patch their own ResearchProject and nothing else:
- * not its status, not other projects, not the SecurityBaseline. Present only while the project has
- * maintainers.
+ * What members may do with their own ResearchProject, by its name, and nothing else: not its
+ * status, not other projects, not the SecurityBaseline. Maintainers read and edit it; viewers and
+ * developers read it, so that {@code kubectl get rp NAME}, {@code --watch} and {@code kubectl wait}
+ * work for the whole team. Each access is present only while someone holds it.
  */
 public final class SelfServiceDesired {
   private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
 
+  /** Who may do what with the project. */
+  public enum Access {
+    /** Maintainers, never a ServiceAccount: any developer can run a pod as one. */
+    EDIT(List.of("get", "list", "watch", "update", "patch")),
+    /** Viewers and developers. */
+    READ(List.of("get", "list", "watch"));
+
+    private final List<String> verbs;
+
+    Access(List<String> verbs) {
+      this.verbs = verbs;
+    }
+
+    public String objectName(String project) {
+      return this == EDIT ? Names.selfService(project) : Names.selfRead(project);
+    }
+  }
+
   private SelfServiceDesired() {}
 
-  public static Optional<ClusterRole> role(ResearchProject project) {
-    if (maintainers(project).isEmpty()) {
+  public static Optional<ClusterRole> role(ResearchProject project, Access access) {
+    if (subjects(project, access).isEmpty()) {
       return Optional.empty();
     }
     String name = project.getMetadata().getName();
     return Optional.of(
         new ClusterRoleBuilder()
             .withNewMetadata()
-            .withName(Names.selfService(name))
+            .withName(access.objectName(name))
             .withLabels(Names.managedLabels(project))
             .withOwnerReferences(OwnerReferences.of(project))
             .endMetadata()
@@ -37,41 +57,47 @@ public final class SelfServiceDesired {
             .withApiGroups(ResearchProject.GROUP)
             .withResources(HasMetadata.getPlural(ResearchProject.class))
             .withResourceNames(name)
-            .withVerbs("get", "update", "patch")
+            .withVerbs(access.verbs)
             .endRule()
             .build());
   }
 
-  public static Optional<ClusterRoleBinding> binding(ResearchProject project) {
-    List<Subject> maintainers = maintainers(project);
-    if (maintainers.isEmpty()) {
+  public static Optional<ClusterRoleBinding> binding(ResearchProject project, Access access) {
+    List<Subject> subjects = subjects(project, access);
+    if (subjects.isEmpty()) {
       return Optional.empty();
     }
-    String name = project.getMetadata().getName();
+    String name = access.objectName(project.getMetadata().getName());
     return Optional.of(
         new ClusterRoleBindingBuilder()
             .withNewMetadata()
-            .withName(Names.selfService(name))
+            .withName(name)
             .withLabels(Names.managedLabels(project))
             .withOwnerReferences(OwnerReferences.of(project))
             .endMetadata()
             .withNewRoleRef()
             .withApiGroup(RBAC_GROUP)
             .withKind("ClusterRole")
-            .withName(Names.selfService(name))
+            .withName(name)
             .endRoleRef()
-            .withSubjects(maintainers)
+            .withSubjects(subjects)
             .build());
   }
 
   /**
-   * The people and groups who maintain the project. Never a ServiceAccount: any developer can run a
-   * pod as one, and its token would then edit the project (the validator refuses such members too;
-   * this holds should one slip through).
+   * Maintainers edit, never a ServiceAccount among them: any developer can run a pod as one, and
+   * its token would then edit the project (the validator refuses such members too; this holds
+   * should one slip through). Viewers and developers read.
    */
-  private static List<Subject> maintainers(ResearchProject project) {
-    return RoleBindingDesired.subjects(project, ProjectRole.maintainer).stream()
-        .filter(subject -> !"ServiceAccount".equals(subject.getKind()))
+  private static List<Subject> subjects(ResearchProject project, Access access) {
+    if (access == Access.EDIT) {
+      return RoleBindingDesired.subjects(project, ProjectRole.maintainer).stream()
+          .filter(subject -> !"ServiceAccount".equals(subject.getKind()))
+          .toList();
+    }
+    return Stream.concat(
+            RoleBindingDesired.subjects(project, ProjectRole.viewer).stream(),
+            RoleBindingDesired.subjects(project, ProjectRole.developer).stream())
         .toList();
   }
 }

@@ -189,8 +189,11 @@ class AdmissionPolicyTest {
     Map<String, Object> binding = map(RoleBindingDesired.desired(project, "lab").get(0));
     Map<String, Object> policy =
         map(NetworkPolicyDesired.desired(project, "lab", Fixtures.baseline(), Map.of()).get(0));
-    Map<String, Object> role = map(SelfServiceDesired.role(project).orElseThrow());
-    Map<String, Object> selfBinding = map(SelfServiceDesired.binding(project).orElseThrow());
+    List<Map<String, Object>> selfService = new java.util.ArrayList<>();
+    for (SelfServiceDesired.Access access : SelfServiceDesired.Access.values()) {
+      selfService.add(map(SelfServiceDesired.role(project, access).orElseThrow()));
+      selfService.add(map(SelfServiceDesired.binding(project, access).orElseThrow()));
+    }
 
     assertThat(denials("CREATE", "", "namespaces", projectNamespace, null, null)).isEmpty();
     assertThat(denials("CREATE", RBAC, "rolebindings", binding, null, projectNamespace)).isEmpty();
@@ -199,8 +202,10 @@ class AdmissionPolicyTest {
             denials(
                 "CREATE", "networking.k8s.io", "networkpolicies", policy, null, projectNamespace))
         .isEmpty();
-    assertThat(denials("CREATE", RBAC, "clusterroles", role, null, null)).isEmpty();
-    assertThat(denials("CREATE", RBAC, "clusterrolebindings", selfBinding, null, null)).isEmpty();
+    for (Map<String, Object> object : selfService) {
+      String resource = object.containsKey("rules") ? "clusterroles" : "clusterrolebindings";
+      assertThat(denials("CREATE", RBAC, resource, object, null, null)).as(resource).isEmpty();
+    }
   }
 
   @Test

@@ -101,13 +101,15 @@ class ServerDefaultsTest {
           .as("RoleBinding %s as stored", binding.getMetadata().getName())
           .isTrue();
     }
-    ClusterRole role = SelfServiceDesired.role(project).orElseThrow();
+    ClusterRole role =
+        SelfServiceDesired.role(project, SelfServiceDesired.Access.EDIT).orElseThrow();
     assertThat(
             WhollyOwnedKind.CLUSTER_ROLE.upToDate(
                 role,
                 stored(role, ClusterRole.class, RBAC, "io.k8s.api.rbac.v1.ClusterRole", o -> {})))
         .isTrue();
-    ClusterRoleBinding binding = SelfServiceDesired.binding(project).orElseThrow();
+    ClusterRoleBinding binding =
+        SelfServiceDesired.binding(project, SelfServiceDesired.Access.EDIT).orElseThrow();
     assertThat(
             WhollyOwnedKind.CLUSTER_ROLE_BINDING.upToDate(
                 binding,
