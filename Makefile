@@ -5,7 +5,7 @@ MVN_TEST ?= mvn -B --no-transfer-progress
 JAR := target/researchproject-operator-0.1.0-SNAPSHOT.jar
 
 .DEFAULT_GOAL := help
-.PHONY: help run test build crds image helm-lint bench format
+.PHONY: help run test build sbom crds image helm-lint bench format
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -18,6 +18,9 @@ test: ## Run every test: unit, CRD drift, chart (real Helm), Argo CD health, int
 
 build: ## Compile, generate the CRDs and package the operator (no tests)
 	$(MVN) package -DskipTests
+
+sbom: build ## Write the operator's CycloneDX SBOM (runtime dependencies) to target/researchproject-operator-sbom.json
+	@ls -l target/researchproject-operator-sbom.json
 
 format: ## Format the code with google-java-format
 	$(MVN) spotless:apply
