@@ -391,6 +391,23 @@ class ChartTest {
         .isTrue();
   }
 
+  /**
+   * helm-java's template leaves hooks out, so the pre-delete hook is checked as Helm's linter
+   * renders it, and by its source.
+   */
+  @Test
+  void uninstallIsRefusedWhileProjectsExistUnlessForced() throws IOException {
+    String hook = Files.readString(RenderedChart.CHART.resolve("templates/uninstall-check.yaml"));
+
+    assertThat(hook)
+        .contains("helm.sh/hook: pre-delete")
+        .contains("args: [check-uninstall]")
+        .contains("{{- if and .Values.uninstall.guard (not .Values.uninstall.force) }}")
+        .contains("toYaml .Values.securityContext");
+    LintResult lint = new Helm(RenderedChart.CHART).lint().strict().call();
+    assertThat(lint.getMessages()).noneMatch(m -> m.contains("uninstall-check"));
+  }
+
   @Test
   void veleroWritesStayConfinedWithoutTheAdmissionPolicy() {
     assertThatThrownBy(
