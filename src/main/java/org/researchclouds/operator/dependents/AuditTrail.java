@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every change the operator makes, for investigations: one structured log line and one
- * Kubernetes Event on the project ({@code kubectl describe researchproject NAME}).
+ * Kubernetes Event on the project. The Event goes to the project's first namespace, where its
+ * members read it ({@code kubectl get events -n NAMESPACE}); to the default namespace, where {@code
+ * kubectl describe researchproject} looks for a cluster-scoped object's Events, when that namespace
+ * is gone.
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
-  /** Events about cluster-scoped objects live in the default namespace, as kubectl expects. */
-  private static final String EVENT_NAMESPACE = "default";
+  private static final String FALLBACK_NAMESPACE = "default";
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -58,7 +60,6 @@ public final class AuditTrail {
                 project.getMetadata().getName()
                     + "."
                     + UUID.randomUUID().toString().substring(0, 13))
-            .withNamespace(EVENT_NAMESPACE)
             .endMetadata()
             .withNewInvolvedObject()
             .withApiVersion(project.getApiVersion())
@@ -75,12 +76,22 @@ public final class AuditTrail {
             .withNewSource(Names.MANAGER, null)
             .withReportingComponent(Names.MANAGER)
             .build();
+    String namespace = project.namespaceNames().get(0);
     try {
-      client.v1().events().inNamespace(EVENT_NAMESPACE).resource(event).create();
+      record(event, namespace);
     } catch (KubernetesClientException e) {
-      // The log line above already holds the record; a lost Event must not undo the change.
-      log.warn("could not record Event {}: {}", reason, e.getMessage());
+      try {
+        record(event, FALLBACK_NAMESPACE);
+      } catch (KubernetesClientException again) {
+        // The log line above already holds the record; a lost Event must not undo the change.
+        log.warn("could not record Event {}: {}", reason, again.getMessage());
+      }
     }
+  }
+
+  private void record(Event event, String namespace) {
+    event.getMetadata().setNamespace(namespace);
+    client.v1().events().inNamespace(namespace).resource(event).create();
   }
 
   private static String qualifiedName(HasMetadata object) {
