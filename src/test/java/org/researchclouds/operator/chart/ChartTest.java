@@ -407,6 +407,18 @@ class ChartTest {
   }
 
   @Test
+  void refusesAKubernetesOlderThanItsAdmissionPoliciesNeed() {
+    assertThatThrownBy(
+            () ->
+                new Helm(RenderedChart.CHART)
+                    .template()
+                    .withKubeVersion("1.29.9")
+                    .withName(RenderedChart.RELEASE)
+                    .call())
+        .hasMessageContaining("chart requires kubeVersion: >= 1.30.0-0");
+  }
+
+  @Test
   void veleroWritesStayConfinedWithoutTheAdmissionPolicy() {
     assertThatThrownBy(
             () -> RenderedChart.render(Map.of("admissionPolicy", Map.of("enabled", false))))

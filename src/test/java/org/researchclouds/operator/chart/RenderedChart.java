@@ -19,6 +19,7 @@ final class RenderedChart {
   static final String RELEASE = "rp";
   static final String NAMESPACE = "researchproject-operator";
   static final String FULL_NAME = "rp-researchproject-operator";
+  static final String KUBERNETES = "1.33.0";
 
   private final List<GenericKubernetesResource> objects;
 
@@ -35,6 +36,8 @@ final class RenderedChart {
         String manifest =
             new Helm(CHART)
                 .template()
+                // The Kubernetes the official schemas of ../shared/schemas describe.
+                .withKubeVersion(KUBERNETES)
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withValuesFile(file)
