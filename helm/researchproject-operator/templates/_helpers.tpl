@@ -12,8 +12,20 @@
 {{- end -}}
 {{- end -}}
 
+{{/* The pre-delete check's Job and pod: its own name, so no Service selects it. */}}
+{{- define "rpo.uninstallCheckJob" -}}
+{{ include "rpo.fullname" . | trunc 47 | trimSuffix "-" }}-uninstall-check
+{{- end -}}
+{{- define "rpo.uninstallCheckName" -}}
+{{ include "rpo.name" . | trunc 47 | trimSuffix "-" }}-uninstall-check
+{{- end -}}
+
+{{- define "rpo.name" -}}
+{{ default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end -}}
+
 {{- define "rpo.selectorLabels" -}}
-app.kubernetes.io/name: {{ default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/name: {{ include "rpo.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 

@@ -3,6 +3,7 @@ package org.researchclouds.operator.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.researchclouds.operator.api.ResearchProject;
@@ -42,6 +43,10 @@ final class UninstallCheckCommand implements Callable<Integer> {
               .sorted()
               .toList();
     } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        spec.commandLine().getOut().println("The ResearchProject CRD is gone: no project exists.");
+        return 0;
+      }
       spec.commandLine()
           .getErr()
           .printf("Cannot list the ResearchProjects (HTTP %d): %s%n", e.getCode(), e.getMessage());
@@ -56,8 +61,8 @@ final class UninstallCheckCommand implements Callable<Integer> {
         .printf(
             "%d ResearchProject(s) still exist: %s.%nWithout the operator their guard rails are"
                 + " no longer repaired and a deleted project keeps its finalizer. Delete them first"
-                + " (each with its deletionPolicy), or uninstall with --set uninstall.force=true"
-                + " (or --no-hooks).%n",
+                + " (each with its deletionPolicy), or set uninstall.force=true (helm upgrade"
+                + " --reuse-values) or uninstall with --no-hooks.%n",
             projects.size(), String.join(", ", projects));
     return PROJECTS_EXIST;
   }

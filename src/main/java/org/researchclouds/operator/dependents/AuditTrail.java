@@ -15,15 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every change the operator makes, for investigations: one structured log line and one
- * Kubernetes Event on the project. The Event goes to the project's first namespace, where its
- * members read it ({@code kubectl get events -n NAMESPACE}); to the default namespace, where {@code
- * kubectl describe researchproject} looks for a cluster-scoped object's Events, when that namespace
- * is gone.
+ * Kubernetes Event on the project ({@code kubectl describe researchproject NAME}).
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
-  private static final String FALLBACK_NAMESPACE = "default";
+  /** Events about cluster-scoped objects live in the default namespace, as kubectl expects. */
+  private static final String EVENT_NAMESPACE = "default";
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -60,6 +58,7 @@ public final class AuditTrail {
                 project.getMetadata().getName()
                     + "."
                     + UUID.randomUUID().toString().substring(0, 13))
+            .withNamespace(EVENT_NAMESPACE)
             .endMetadata()
             .withNewInvolvedObject()
             .withApiVersion(project.getApiVersion())
@@ -76,22 +75,12 @@ public final class AuditTrail {
             .withNewSource(Names.MANAGER, null)
             .withReportingComponent(Names.MANAGER)
             .build();
-    String namespace = project.namespaceNames().get(0);
     try {
-      record(event, namespace);
+      client.v1().events().inNamespace(EVENT_NAMESPACE).resource(event).create();
     } catch (KubernetesClientException e) {
-      try {
-        record(event, FALLBACK_NAMESPACE);
-      } catch (KubernetesClientException again) {
-        // The log line above already holds the record; a lost Event must not undo the change.
-        log.warn("could not record Event {}: {}", reason, again.getMessage());
-      }
+      // The log line above already holds the record; a lost Event must not undo the change.
+      log.warn("could not record Event {}: {}", reason, e.getMessage());
     }
-  }
-
-  private void record(Event event, String namespace) {
-    event.getMetadata().setNamespace(namespace);
-    client.v1().events().inNamespace(namespace).resource(event).create();
   }
 
   private static String qualifiedName(HasMetadata object) {

@@ -19,6 +19,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.resources.Names;
+import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 
 /**
  * The operator's view of the cluster, read from JOSDK's informer caches: no call to the API server
@@ -98,8 +100,15 @@ public final class ClusterView {
                 .withSecondaryToPrimaryMapper(this::projectsBinding)
                 .build(),
             context);
-    // Of ClusterRoleBindings, only the operator's own matter.
-    clusterRoleBindings = labelled(ClusterRoleBinding.class, Names.managedSelector(), context);
+    // Every ClusterRoleBinding, so that a foreign one bearing a project's self-service name is
+    // seen and refused rather than taken over.
+    clusterRoleBindings =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ClusterRoleBinding.class, ResearchProject.class)
+                .withSecondaryToPrimaryMapper(
+                    binding -> projectOf(binding).map(Set::of).orElse(Set.of()))
+                .build(),
+            context);
     velero = new VeleroView(context);
     // A baseline change can move every project's floors.
     baselines =
@@ -162,6 +171,25 @@ public final class ClusterView {
 
   public Optional<ClusterRoleBinding> clusterRoleBinding(String name) {
     return clusterRoleBindings.get(new ResourceID(name));
+  }
+
+  /**
+   * The project's self-service ClusterRoles and ClusterRoleBindings whose names another writer
+   * already uses (an administrator's {@code researchproject-read-all}, say): the operator neither
+   * deletes nor takes them over.
+   */
+  public List<String> foreignSelfServiceObjects(ResearchProject project) {
+    List<String> foreign = new ArrayList<>();
+    for (Access access : Access.values()) {
+      String name = access.objectName(project.getMetadata().getName());
+      clusterRole(name)
+          .filter(role -> !Names.operatorManaged(role))
+          .ifPresent(role -> foreign.add("ClusterRole " + name));
+      clusterRoleBinding(name)
+          .filter(binding -> !Names.operatorManaged(binding))
+          .ifPresent(binding -> foreign.add("ClusterRoleBinding " + name));
+    }
+    return foreign;
   }
 
   public InformerEventSource<Namespace, ResearchProject> namespaceCache() {
@@ -307,16 +335,6 @@ public final class ClusterView {
     System.arraycopy(fields, 0, kept, 1, fields.length);
     return new ReducedStateItemStore<>(
         ReducedStateItemStore.NAME_KEY_STATE, type, new KubernetesSerialization(), kept);
-  }
-
-  private <R extends HasMetadata> InformerEventSource<R, ResearchProject> labelled(
-      Class<R> type, String labelSelector, EventSourceContext<ResearchProject> context) {
-    return new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(type, ResearchProject.class)
-            .withLabelSelector(labelSelector)
-            .withSecondaryToPrimaryMapper(object -> projectOf(object).map(Set::of).orElse(Set.of()))
-            .build(),
-        context);
   }
 
   private Set<ResourceID> projectsBinding(ClusterRole role) {

@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -119,11 +120,23 @@ public class ResearchProjectReconciler
           context);
     }
     List<Problem> problems =
-        ProjectValidator.validate(
-            project,
-            baseline.get(),
-            view::namespace,
-            settings.operatorNamespace() == null ? Set.of() : Set.of(settings.operatorNamespace()));
+        new ArrayList<>(
+            ProjectValidator.validate(
+                project,
+                baseline.get(),
+                view::namespace,
+                settings.operatorNamespace() == null
+                    ? Set.of()
+                    : Set.of(settings.operatorNamespace())));
+    List<String> foreign = view.foreignSelfServiceObjects(project);
+    if (!foreign.isEmpty()) {
+      problems.add(
+          new Problem(
+              "AccessNameTaken",
+              String.join(", ", foreign)
+                  + " exists and was not written by the operator; ask the platform team to rename"
+                  + " it, or create the project under another name."));
+    }
     if (!problems.isEmpty()) {
       // Nothing was applied, so the last evaluation still describes the world; the controls
       // would read a spec that the checks just refused.

@@ -183,7 +183,7 @@ public final class Names {
    * released.
    */
   public static boolean managedBy(HasMetadata object, ResearchProject project) {
-    return MANAGER.equals(label(object, MANAGED_BY_LABEL)) && heldBy(object, project);
+    return operatorManaged(object) && heldBy(object, project);
   }
 
   /**
@@ -209,8 +209,8 @@ public final class Names {
     return labels == null ? null : labels.get(key);
   }
 
-  /** Label selector matching every object the operator manages, for informers. */
-  public static String managedSelector() {
-    return MANAGED_BY_LABEL + "=" + MANAGER;
+  /** Whether the operator wrote the object, for whichever project. */
+  public static boolean operatorManaged(HasMetadata object) {
+    return MANAGER.equals(label(object, MANAGED_BY_LABEL));
   }
 }

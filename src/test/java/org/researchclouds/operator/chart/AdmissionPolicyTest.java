@@ -67,6 +67,28 @@ class AdmissionPolicyTest {
     assertThat(denials("UPDATE", RBAC, "clusterroles", everything, everything, null)).isNotEmpty();
   }
 
+  /** RBAC matches an empty resource name to requests that name no object: list every project. */
+  @Test
+  void aSelfServiceRoleNamesItsProject() {
+    for (String prefix : List.of("researchproject-read-", "researchproject-self-")) {
+      Map<String, Object> listsAll =
+          Map.of(
+              "metadata",
+              Map.of("name", prefix),
+              "rules",
+              List.of(
+                  Map.of(
+                      "apiGroups", List.of("researchclouds.org"),
+                      "resources", List.of("researchprojects"),
+                      "resourceNames", List.of(""),
+                      "verbs", List.of("get", "list", "watch"))));
+
+      assertThat(denials("CREATE", RBAC, "clusterroles", listsAll, null, null))
+          .as(prefix)
+          .isNotEmpty();
+    }
+  }
+
   @Test
   void thePlatformsNamespacesCannotBeDeletedNorTakenOver() {
     Map<String, Object> kubeSystem = Map.of("metadata", Map.of("name", "kube-system"));

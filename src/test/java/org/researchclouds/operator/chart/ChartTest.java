@@ -55,7 +55,6 @@ class ChartTest {
               "networking.k8s.io/networkpolicies",
               Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry("/services", Set.of("get", "list", "watch")),
-          Map.entry("/events", Set.of("create")),
           Map.entry("networking.k8s.io/ingresses", Set.of("get", "list", "watch")),
           Map.entry(
               "rbac.authorization.k8s.io/rolebindings",
@@ -131,6 +130,9 @@ class ChartTest {
     assertThat(chart.find("Role", FULL_NAME + "-velero"))
         .as("installs before Velero's namespace exists")
         .isEmpty();
+    assertThat(chart.get("Role", FULL_NAME + "-events", Role.class).getRules())
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getVerbs()).containsExactly("create"));
     assertThat(chart.get("Role", FULL_NAME + "-leader-election", Role.class).getRules())
         .singleElement()
         .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
@@ -148,7 +150,7 @@ class ChartTest {
             .toList();
 
     assertThat(subjects)
-        .hasSize(2) // the ClusterRoleBinding, and the Lease RoleBinding
+        .hasSize(3) // the ClusterRoleBinding, and the Events and Lease RoleBindings
         .allSatisfy(
             subject -> {
               assertThat(subject.getKind()).isEqualTo("ServiceAccount");
@@ -363,9 +365,9 @@ class ChartTest {
                 "extraEnv",
                 List.of(Map.of("name", "HTTPS_PROXY", "value", "http://proxy:3128")),
                 "extraArgs",
-                List.of("--resync=PT10M"),
+                List.of("--when-unreachable=fail"),
                 "javaOpts",
-                "-Xss512k",
+                "-Xss512k -Dproxy.note=a: b #c",
                 "fullnameOverride",
                 "rpo"));
     Deployment deployment = chart.get("Deployment", "rpo", Deployment.class);
@@ -379,8 +381,9 @@ class ChartTest {
             "LOG_LEVEL=DEBUG",
             "LOG_FORMAT=json",
             "HTTPS_PROXY=http://proxy:3128",
-            "JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Xss512k");
-    assertThat(operator.getArgs()).contains("--resync=PT10M");
+            "JAVA_TOOL_OPTIONS=-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Xss512k"
+                + " -Dproxy.note=a: b #c");
+    assertThat(operator.getArgs()).contains("--when-unreachable=fail");
     assertThat(pod.getSecurityContext().getRunAsUser())
         .as("a UID from the project's OpenShift range")
         .isEqualTo(1000700000L);
@@ -451,6 +454,9 @@ class ChartTest {
         Arguments.of(
             "enforcementMode",
             Map.of("baseline", Map.of("spec", Map.of("enforcementMode", "Block")))),
-        Arguments.of("namespace", Map.of("velero", Map.of("namespace", "Velero_NS"))));
+        Arguments.of("namespace", Map.of("velero", Map.of("namespace", "Velero_NS"))),
+        // The chart sets these; a second one would crash-loop the operator or hide its logs.
+        Arguments.of("extraArgs", Map.of("extraArgs", List.of("--resync=PT1M"))),
+        Arguments.of("extraEnv", Map.of("extraEnv", List.of(Map.of("name", "LOG_FORMAT")))));
   }
 }

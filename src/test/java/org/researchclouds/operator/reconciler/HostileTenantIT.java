@@ -8,6 +8,8 @@ import static org.researchclouds.operator.ProjectStatus.responsibility;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
@@ -150,7 +152,7 @@ class HostileTenantIT {
         .rbac()
         .clusterRoleBindings()
         .resource(
-            new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder()
+            new ClusterRoleBindingBuilder()
                 .withNewMetadata()
                 .withName(Names.selfService("heir"))
                 .addToLabels(Names.MANAGED_BY_LABEL, Names.MANAGER)
@@ -226,6 +228,62 @@ class HostileTenantIT {
           .isIn("NamespaceProtected", "NamespaceNameNotAllowed");
       assertThat(client.namespaces().withName(name).get()).as("nothing applied").isNull();
     }
+  }
+
+  /**
+   * Attack 8: name a project after an administrator's ClusterRole or ClusterRoleBinding, so that
+   * the operator deletes the one or binds its own subjects through the other.
+   */
+  @Test
+  void anotherWritersSelfServiceNamesakeIsNeitherDeletedNorTakenOver() {
+    ClusterRole adminsRole =
+        new ClusterRoleBuilder()
+            .withNewMetadata()
+            .withName(Names.selfRead("all"))
+            .endMetadata()
+            .addToRules(
+                new PolicyRuleBuilder()
+                    .withApiGroups("researchclouds.org")
+                    .withResources("researchprojects")
+                    .withVerbs("get", "list")
+                    .build())
+            .build();
+    client.rbac().clusterRoles().resource(adminsRole).create();
+    client
+        .rbac()
+        .clusterRoleBindings()
+        .resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(Names.selfService("future"))
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", "view")
+                .addNewSubject()
+                .withKind("User")
+                .withName("planted@example.org")
+                .withApiGroup("rbac.authorization.k8s.io")
+                .endSubject()
+                .build())
+        .create();
+
+    for (String name : List.of("all", "future")) {
+      client.resource(project(name, DeletionPolicy.Retain)).create();
+      var ready = condition(ProjectStatus.awaitReady(client, name, "False"), "Ready");
+      assertThat(ready.getReason()).isEqualTo("AccessNameTaken");
+      assertThat(ready.getMessage()).contains("not written by the operator");
+      assertThat(client.namespaces().withName(name).get()).as("nothing applied").isNull();
+    }
+    assertThat(client.rbac().clusterRoles().withName(Names.selfRead("all")).get().getRules())
+        .isEqualTo(adminsRole.getRules());
+    assertThat(
+            client
+                .rbac()
+                .clusterRoleBindings()
+                .withName(Names.selfService("future"))
+                .get()
+                .getRoleRef()
+                .getName())
+        .isEqualTo("view");
   }
 
   /** Attack 7: bind a harmless ClusterRole to an outsider, then make the role dangerous. */

