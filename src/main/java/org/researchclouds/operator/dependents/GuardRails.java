@@ -102,18 +102,18 @@ public final class GuardRails {
   }
 
   /**
-   * A self-service object the operator wrote, named after this project but not held by it, was left
-   * by an earlier project of the same name (deleted with its dependents orphaned): it would let the
-   * old maintainers edit this one. It is deleted, and the project's own is created afresh. A
-   * namesake the operator did not write is never touched: validation refuses the project, and one
-   * that appeared since makes the create below fail rather than take it over.
+   * A self-service object the operator wrote for another UID was left by an earlier project of the
+   * same name (deleted with its dependents orphaned): it would let the old maintainers edit this
+   * one. It is deleted, and the project's own is created afresh. A namesake the operator did not
+   * write is never touched: validation refuses the project, and one that appeared since makes the
+   * create below fail rather than take it over.
    */
   private <R extends HasMetadata> List<R> withoutLeftover(
       ResearchProject project, Optional<R> found) {
     if (found.isEmpty() || Names.managedBy(found.get(), project)) {
       return found.stream().toList();
     }
-    if (Names.operatorManaged(found.get())) {
+    if (Names.leftoverOfAnotherProject(found.get(), project)) {
       writer.delete(project, found.get(), "Deleted", "left by an earlier project of the same name");
     }
     return List.of();

@@ -33,6 +33,7 @@ import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.resources.Names;
+import org.researchclouds.operator.resources.SelfServiceDesired;
 import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 
 /**
@@ -105,8 +106,7 @@ public final class ClusterView {
     clusterRoleBindings =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(ClusterRoleBinding.class, ResearchProject.class)
-                .withSecondaryToPrimaryMapper(
-                    binding -> projectOf(binding).map(Set::of).orElse(Set.of()))
+                .withSecondaryToPrimaryMapper(ClusterView::projectsNamedBy)
                 .build(),
             context);
     velero = new VeleroView(context);
@@ -174,22 +174,39 @@ public final class ClusterView {
   }
 
   /**
-   * The project's self-service ClusterRoles and ClusterRoleBindings whose names another writer
-   * already uses (an administrator's {@code researchproject-read-all}, say): the operator neither
-   * deletes nor takes them over.
+   * The self-service ClusterRoles and ClusterRoleBindings the project needs whose names another
+   * writer already uses (an administrator's {@code researchproject-read-all}, say): the operator
+   * neither deletes nor takes them over.
    */
   public List<String> foreignSelfServiceObjects(ResearchProject project) {
     List<String> foreign = new ArrayList<>();
     for (Access access : Access.values()) {
+      if (SelfServiceDesired.role(project, access).isEmpty()) {
+        continue;
+      }
       String name = access.objectName(project.getMetadata().getName());
       clusterRole(name)
-          .filter(role -> !Names.operatorManaged(role))
+          .filter(role -> foreignTo(role, project))
           .ifPresent(role -> foreign.add("ClusterRole " + name));
       clusterRoleBinding(name)
-          .filter(binding -> !Names.operatorManaged(binding))
+          .filter(binding -> foreignTo(binding, project))
           .ifPresent(binding -> foreign.add("ClusterRoleBinding " + name));
     }
     return foreign;
+  }
+
+  private static boolean foreignTo(HasMetadata object, ResearchProject project) {
+    return !Names.managedBy(object, project) && !Names.leftoverOfAnotherProject(object, project);
+  }
+
+  /** A project, by its label or by the self-service name it would use. */
+  private static Set<ResourceID> projectsNamedBy(HasMetadata object) {
+    Set<ResourceID> projects = new HashSet<>();
+    projectOf(object).ifPresent(projects::add);
+    Names.selfServiceProject(object.getMetadata().getName())
+        .map(ResourceID::new)
+        .ifPresent(projects::add);
+    return projects;
   }
 
   public InformerEventSource<Namespace, ResearchProject> namespaceCache() {
@@ -338,8 +355,7 @@ public final class ClusterView {
   }
 
   private Set<ResourceID> projectsBinding(ClusterRole role) {
-    Set<ResourceID> touched = new HashSet<>();
-    projectOf(role).ifPresent(touched::add);
+    Set<ResourceID> touched = projectsNamedBy(role);
     roleBindings.byIndex(BY_CLUSTER_ROLE, role.getMetadata().getName()).stream()
         .map(binding -> namespace(binding.getMetadata().getNamespace()))
         .flatMap(Optional::stream)

@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.ResearchProject;
 
@@ -164,6 +166,24 @@ public final class Names {
   /** The ClusterRole and ClusterRoleBinding that let a project's other members read it. */
   public static String selfRead(String projectName) {
     return SELF_READ_PREFIX + projectName;
+  }
+
+  /** The project a self-service object's name speaks for, whoever wrote the object. */
+  public static Optional<String> selfServiceProject(String objectName) {
+    return Stream.of(SELF_SERVICE_PREFIX, SELF_READ_PREFIX)
+        .filter(objectName::startsWith)
+        .map(prefix -> objectName.substring(prefix.length()))
+        .findFirst();
+  }
+
+  /**
+   * Whether the operator wrote the object for another project, by that project's UID: a copy that
+   * kept only the managed-by label is nobody's leftover.
+   */
+  public static boolean leftoverOfAnotherProject(HasMetadata object, ResearchProject project) {
+    return operatorManaged(object)
+        && label(object, PROJECT_UID_LABEL) != null
+        && !managedBy(object, project);
   }
 
   /** Labels on every object the operator manages for a project: its name, and its UID. */

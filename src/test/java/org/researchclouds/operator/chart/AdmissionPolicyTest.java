@@ -19,6 +19,7 @@ import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
 import org.researchclouds.operator.resources.SelfServiceDesired;
+import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 
 /**
  * The operator's own power (docs/threat-model.md): the writes a compromised operator pod would make
@@ -227,7 +228,31 @@ class AdmissionPolicyTest {
     for (Map<String, Object> object : selfService) {
       String resource = object.containsKey("rules") ? "clusterroles" : "clusterrolebindings";
       assertThat(denials("CREATE", RBAC, resource, object, null, null)).as(resource).isEmpty();
+      assertThat(denials("UPDATE", RBAC, resource, object, object, null)).as(resource).isEmpty();
+      assertThat(denials("DELETE", RBAC, resource, null, object, null)).as(resource).isEmpty();
     }
+  }
+
+  /** An administrator's role that happens to bear a project's self-service name. */
+  @Test
+  void anotherWritersSelfServiceNamesakeIsNotTheOperatorsToChange() {
+    Map<String, Object> ours = map(SelfServiceDesired.role(project, Access.READ).orElseThrow());
+    Map<String, Object> admins = new java.util.HashMap<>(ours);
+    admins.put("metadata", Map.of("name", Names.selfRead("lab")));
+    Map<String, Object> adminsBinding =
+        new java.util.HashMap<>(
+            map(SelfServiceDesired.binding(project, Access.READ).orElseThrow()));
+    adminsBinding.put("metadata", Map.of("name", Names.selfRead("lab")));
+
+    assertThat(denials("DELETE", RBAC, "clusterroles", null, admins, null)).isNotEmpty();
+    assertThat(denials("UPDATE", RBAC, "clusterroles", ours, admins, null))
+        .as("taken over by adding the operator's labels")
+        .isNotEmpty();
+    assertThat(denials("CREATE", RBAC, "clusterroles", admins, null, null))
+        .as("written without the operator's labels")
+        .isNotEmpty();
+    assertThat(denials("DELETE", RBAC, "clusterrolebindings", null, adminsBinding, null))
+        .isNotEmpty();
   }
 
   @Test

@@ -284,6 +284,9 @@ class HostileTenantIT {
                 .getRoleRef()
                 .getName())
         .isEqualTo("view");
+
+    client.rbac().clusterRoles().withName(Names.selfRead("all")).delete();
+    awaitReady("all");
   }
 
   /** Attack 7: bind a harmless ClusterRole to an outsider, then make the role dangerous. */
