@@ -26,7 +26,8 @@ final class AdmissionRecorder {
           "schedules", "velero.io/v1/Schedule",
           "backups", "velero.io/v1/Backup",
           "restores", "velero.io/v1/Restore",
-          "researchprojects", "researchclouds.org/v1alpha1/ResearchProject");
+          "researchprojects", "researchclouds.org/v1alpha1/ResearchProject",
+          "events", "v1/Event");
   private static final Map<String, String> OPERATIONS =
       Map.of("POST", "CREATE", "PUT", "UPDATE", "DELETE", "DELETE");
 

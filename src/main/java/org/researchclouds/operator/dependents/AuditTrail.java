@@ -3,11 +3,14 @@ package org.researchclouds.operator.dependents;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.resources.Names;
 import org.slf4j.Logger;
@@ -15,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every change the operator makes, for investigations: one structured log line and one
- * Kubernetes Event on the project ({@code kubectl describe researchproject NAME}).
+ * Kubernetes Event on the project ({@code kubectl describe researchproject NAME}, for the
+ * platform); a change in one of the project's namespaces also gets an Event on the changed object
+ * there, where the project's members read it ({@code kubectl get events -n NAMESPACE}).
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
@@ -25,10 +30,17 @@ public final class AuditTrail {
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final BiPredicate<ResearchProject, String> holdsNamespace;
 
-  public AuditTrail(KubernetesClient client, Clock clock) {
+  /**
+   * @param holdsNamespace whether the project holds a namespace: only there do its members read
+   *     Events, and a spec may list namespaces it was refused (Velero's, another team's)
+   */
+  public AuditTrail(
+      KubernetesClient client, Clock clock, BiPredicate<ResearchProject, String> holdsNamespace) {
     this.client = client;
     this.clock = clock;
+    this.holdsNamespace = holdsNamespace;
   }
 
   /** A change to an object; {@code action} is a CamelCase verb such as Created. */
@@ -41,6 +53,23 @@ public final class AuditTrail {
         qualifiedName(object),
         why);
     emit(project, action, "Normal", target + ": " + why);
+    String namespace = object.getMetadata().getNamespace();
+    if (namespace != null && holdsNamespace.test(project, namespace)) {
+      create(
+          event(
+              namespace,
+              object.getMetadata().getName(),
+              new ObjectReferenceBuilder()
+                  .withApiVersion(object.getApiVersion())
+                  .withKind(object.getKind())
+                  .withNamespace(namespace)
+                  .withName(object.getMetadata().getName())
+                  .withUid(object.getMetadata().getUid())
+                  .build(),
+              action,
+              "Normal",
+              "Project " + project.getMetadata().getName() + ": " + why));
+    }
   }
 
   /** A warning about the project that changed nothing, such as a conflict. */
@@ -50,36 +79,52 @@ public final class AuditTrail {
   }
 
   private void emit(ResearchProject project, String reason, String type, String message) {
+    create(
+        event(
+            EVENT_NAMESPACE,
+            project.getMetadata().getName(),
+            new ObjectReferenceBuilder()
+                .withApiVersion(project.getApiVersion())
+                .withKind(project.getKind())
+                .withName(project.getMetadata().getName())
+                .withUid(project.getMetadata().getUid())
+                .build(),
+            reason,
+            type,
+            message));
+  }
+
+  private Event event(
+      String namespace,
+      String about,
+      ObjectReference involved,
+      String reason,
+      String type,
+      String message) {
     String now = Instant.now(clock).toString();
-    Event event =
-        new EventBuilder()
-            .withNewMetadata()
-            .withName(
-                project.getMetadata().getName()
-                    + "."
-                    + UUID.randomUUID().toString().substring(0, 13))
-            .withNamespace(EVENT_NAMESPACE)
-            .endMetadata()
-            .withNewInvolvedObject()
-            .withApiVersion(project.getApiVersion())
-            .withKind(project.getKind())
-            .withName(project.getMetadata().getName())
-            .withUid(project.getMetadata().getUid())
-            .endInvolvedObject()
-            .withReason(reason)
-            .withType(type)
-            .withMessage(message)
-            .withFirstTimestamp(now)
-            .withLastTimestamp(now)
-            .withCount(1)
-            .withNewSource(Names.MANAGER, null)
-            .withReportingComponent(Names.MANAGER)
-            .build();
+    return new EventBuilder()
+        .withNewMetadata()
+        .withName(about + "." + UUID.randomUUID().toString().substring(0, 13))
+        .withNamespace(namespace)
+        .endMetadata()
+        .withInvolvedObject(involved)
+        .withReason(reason)
+        .withType(type)
+        .withMessage(message)
+        .withFirstTimestamp(now)
+        .withLastTimestamp(now)
+        .withCount(1)
+        .withNewSource(Names.MANAGER, null)
+        .withReportingComponent(Names.MANAGER)
+        .build();
+  }
+
+  private void create(Event event) {
     try {
-      client.v1().events().inNamespace(EVENT_NAMESPACE).resource(event).create();
+      client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
       // The log line above already holds the record; a lost Event must not undo the change.
-      log.warn("could not record Event {}: {}", reason, e.getMessage());
+      log.warn("could not record Event {}: {}", event.getReason(), e.getMessage());
     }
   }
 

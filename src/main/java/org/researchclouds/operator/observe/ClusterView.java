@@ -225,6 +225,11 @@ public final class ClusterView {
     return namespaces.get(new ResourceID(name));
   }
 
+  /** Whether this incarnation of the project holds the namespace, counting recent writes. */
+  public boolean holds(ResearchProject project, String namespace) {
+    return namespace(namespace).filter(ns -> Names.heldBy(ns, project)).isPresent();
+  }
+
   /**
    * Namespaces this incarnation of the project holds, by its UID, listed in its spec or not (any
    * more). Never by name alone: a namespace of an earlier project of the same name is not held.

@@ -75,8 +75,8 @@ public class ResearchProjectReconciler
   @Override
   public List<EventSource<?, ResearchProject>> prepareEventSources(
       EventSourceContext<ResearchProject> context) {
-    trail = new AuditTrail(context.getClient(), settings.clock());
     view = new ClusterView(context);
+    trail = new AuditTrail(context.getClient(), settings.clock(), view::holds);
     backups = new BackupWriter(context.getClient(), trail);
     finalBackup = new FinalBackup(context.getClient(), trail);
     drills = new RestoreDrills(context.getClient(), trail);

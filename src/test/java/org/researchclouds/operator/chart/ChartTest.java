@@ -55,6 +55,7 @@ class ChartTest {
               "networking.k8s.io/networkpolicies",
               Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry("/services", Set.of("get", "list", "watch")),
+          Map.entry("/events", Set.of("create")),
           Map.entry("networking.k8s.io/ingresses", Set.of("get", "list", "watch")),
           Map.entry(
               "rbac.authorization.k8s.io/rolebindings",
@@ -130,9 +131,6 @@ class ChartTest {
     assertThat(chart.find("Role", FULL_NAME + "-velero"))
         .as("installs before Velero's namespace exists")
         .isEmpty();
-    assertThat(chart.get("Role", FULL_NAME + "-events", Role.class).getRules())
-        .singleElement()
-        .satisfies(rule -> assertThat(rule.getVerbs()).containsExactly("create"));
     assertThat(chart.get("Role", FULL_NAME + "-leader-election", Role.class).getRules())
         .singleElement()
         .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
@@ -150,7 +148,7 @@ class ChartTest {
             .toList();
 
     assertThat(subjects)
-        .hasSize(3) // the ClusterRoleBinding, and the Events and Lease RoleBindings
+        .hasSize(2) // the ClusterRoleBinding, and the Lease RoleBinding
         .allSatisfy(
             subject -> {
               assertThat(subject.getKind()).isEqualTo("ServiceAccount");

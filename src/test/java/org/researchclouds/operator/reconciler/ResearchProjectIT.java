@@ -133,6 +133,14 @@ class ResearchProjectIT {
               assertThat(e.getInvolvedObject().getName()).isEqualTo("genomics");
               assertThat(e.getReason()).isEqualTo("Created");
             });
+    assertThat(client.v1().events().inNamespace("genomics-raw").list().getItems())
+        .as("where the project's members read them")
+        .anySatisfy(
+            e -> {
+              assertThat(e.getInvolvedObject().getKind()).isEqualTo("NetworkPolicy");
+              assertThat(e.getInvolvedObject().getNamespace()).isEqualTo("genomics-raw");
+              assertThat(e.getMessage()).startsWith("Project genomics: ");
+            });
   }
 
   @Test
