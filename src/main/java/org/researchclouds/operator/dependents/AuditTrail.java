@@ -59,13 +59,7 @@ public final class AuditTrail {
           event(
               namespace,
               object.getMetadata().getName(),
-              new ObjectReferenceBuilder()
-                  .withApiVersion(object.getApiVersion())
-                  .withKind(object.getKind())
-                  .withNamespace(namespace)
-                  .withName(object.getMetadata().getName())
-                  .withUid(object.getMetadata().getUid())
-                  .build(),
+              reference(object),
               action,
               "Normal",
               "Project " + project.getMetadata().getName() + ": " + why));
@@ -83,15 +77,20 @@ public final class AuditTrail {
         event(
             EVENT_NAMESPACE,
             project.getMetadata().getName(),
-            new ObjectReferenceBuilder()
-                .withApiVersion(project.getApiVersion())
-                .withKind(project.getKind())
-                .withName(project.getMetadata().getName())
-                .withUid(project.getMetadata().getUid())
-                .build(),
+            reference(project),
             reason,
             type,
             message));
+  }
+
+  private static ObjectReference reference(HasMetadata object) {
+    return new ObjectReferenceBuilder()
+        .withApiVersion(object.getApiVersion())
+        .withKind(object.getKind())
+        .withNamespace(object.getMetadata().getNamespace())
+        .withName(object.getMetadata().getName())
+        .withUid(object.getMetadata().getUid())
+        .build();
   }
 
   private Event event(
