@@ -437,6 +437,12 @@ class ChartTest {
     assertThat(
             namespaced.get("Role", FULL_NAME + "-velero", Role.class).getMetadata().getNamespace())
         .isEqualTo("velero");
+    assertThat(namespaced.get("ClusterRole", FULL_NAME, ClusterRole.class).getRules())
+        .as("Events, unconfined cluster-wide, go with the policy")
+        .noneMatch(rule -> rule.getResources().contains("events"));
+    assertThat(
+            namespaced.get("Role", FULL_NAME + "-events", Role.class).getMetadata().getNamespace())
+        .isEqualTo("default");
   }
 
   static Stream<Arguments> badValues() {
