@@ -1,6 +1,7 @@
 package org.researchclouds.operator;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -37,6 +38,7 @@ import org.researchclouds.operator.api.ServiceType;
 import org.researchclouds.operator.api.TermsOfUse;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
@@ -205,6 +207,16 @@ public final class Fixtures {
   }
 
   /** Backups switched off, for tests that are not about them. */
+  /** A namespace the platform handed to a project by name, as an administrator annotates it. */
+  public static Namespace handedOver(String namespace, String project) {
+    return new NamespaceBuilder()
+        .withNewMetadata()
+        .withName(namespace)
+        .addToAnnotations(Names.ADOPTABLE_BY_ANNOTATION, project)
+        .endMetadata()
+        .build();
+  }
+
   public static BackupSpec noBackups() {
     return new BackupSpec(false, null, null, null, null, null);
   }

@@ -58,7 +58,6 @@ public final class AuditTrail {
       create(
           event(
               namespace,
-              object.getMetadata().getName(),
               reference(object),
               action,
               "Normal",
@@ -73,14 +72,7 @@ public final class AuditTrail {
   }
 
   private void emit(ResearchProject project, String reason, String type, String message) {
-    create(
-        event(
-            EVENT_NAMESPACE,
-            project.getMetadata().getName(),
-            reference(project),
-            reason,
-            type,
-            message));
+    create(event(EVENT_NAMESPACE, reference(project), reason, type, message));
   }
 
   private static ObjectReference reference(HasMetadata object) {
@@ -94,16 +86,11 @@ public final class AuditTrail {
   }
 
   private Event event(
-      String namespace,
-      String about,
-      ObjectReference involved,
-      String reason,
-      String type,
-      String message) {
+      String namespace, ObjectReference involved, String reason, String type, String message) {
     String now = Instant.now(clock).toString();
     return new EventBuilder()
         .withNewMetadata()
-        .withName(about + "." + UUID.randomUUID().toString().substring(0, 13))
+        .withName(involved.getName() + "." + UUID.randomUUID().toString().substring(0, 13))
         .withNamespace(namespace)
         .endMetadata()
         .withInvolvedObject(involved)

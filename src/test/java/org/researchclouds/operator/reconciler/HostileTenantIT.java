@@ -111,9 +111,7 @@ class HostileTenantIT {
     assertThat(released.getMetadata().getAnnotations())
         .containsEntry(Names.RELEASED_BY_ANNOTATION, firstUid);
 
-    ResearchProject namesake = project("reborn", DeletionPolicy.Retain);
-    namesake.getMetadata().setUid(UUID.randomUUID().toString());
-    client.resource(namesake).create();
+    createAgain(project("reborn", DeletionPolicy.Retain));
 
     assertThat(condition(ProjectStatus.awaitReady(client, "reborn", "False"), "Ready").getReason())
         .isEqualTo("NamespaceNotAdoptable");
@@ -124,16 +122,7 @@ class HostileTenantIT {
   /** Attack 2, by hand-over or leftovers: what was handed to a project is not its namesake's. */
   @Test
   void aNamesakeGetsNeitherAHandedOverNamespaceNorALeftoverSelfService() {
-    client
-        .namespaces()
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName("heir-data")
-                .addToAnnotations(Names.ADOPTABLE_BY_ANNOTATION, "heir")
-                .endMetadata()
-                .build())
-        .create();
+    client.namespaces().resource(Fixtures.handedOver("heir-data", "heir")).create();
     client
         .resource(
             Fixtures.project(
@@ -169,15 +158,13 @@ class HostileTenantIT {
                 .build())
         .create();
 
-    ResearchProject namesake =
+    createAgain(
         Fixtures.project(
             "heir",
             Fixtures.spec(
                 List.of("heir-new", "heir-data"),
                 new NetworkSpec(null, null),
-                DeletionPolicy.Retain));
-    namesake.getMetadata().setUid(UUID.randomUUID().toString());
-    client.resource(namesake).create();
+                DeletionPolicy.Retain)));
 
     assertThat(condition(ProjectStatus.awaitReady(client, "heir", "False"), "Ready").getMessage())
         .contains("heir-data");
@@ -368,6 +355,12 @@ class HostileTenantIT {
   private static ResearchProject project(String name, DeletionPolicy deletion) {
     return Fixtures.project(
         name, Fixtures.spec(List.of(name), new NetworkSpec(null, null), deletion));
+  }
+
+  /** Creates the project as a new incarnation: the API server gives it a new UID. */
+  private static void createAgain(ResearchProject namesake) {
+    namesake.getMetadata().setUid(UUID.randomUUID().toString());
+    client.resource(namesake).create();
   }
 
   private static void awaitReady(String name) {

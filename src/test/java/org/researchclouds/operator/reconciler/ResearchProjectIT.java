@@ -307,15 +307,7 @@ class ResearchProjectIT {
 
   @Test
   void deleteRemovesCreatedNamespacesAndReleasesAdoptedOnes() {
-    client
-        .resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName("gone-adopted")
-                .addToAnnotations(Names.ADOPTABLE_BY_ANNOTATION, "gone")
-                .endMetadata()
-                .build())
-        .create();
+    client.resource(Fixtures.handedOver("gone-adopted", "gone")).create();
     client
         .resource(
             Fixtures.project(
