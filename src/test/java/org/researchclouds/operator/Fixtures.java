@@ -1,5 +1,6 @@
 package org.researchclouds.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +39,11 @@ import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.api.ServiceType;
 import org.researchclouds.operator.api.TermsOfUse;
 import org.researchclouds.operator.controls.Observation;
+import org.researchclouds.operator.local.ClusterSeed;
 import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.NamespaceDesired;
+import org.researchclouds.operator.resources.NetworkFloors;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
 
@@ -61,6 +65,10 @@ public final class Fixtures {
             new PeerSelector(INGRESS_NAMESPACE, Map.of("app.kubernetes.io/name", "ingress-nginx")),
             null,
             null,
+            null,
+            null,
+            null,
+            null,
             new TermsOfUse(TERMS_VERSION, "https://example.org/terms"),
             mode,
             List.of("monitoring"),
@@ -80,7 +88,7 @@ public final class Fixtures {
         name,
         spec(
             List.of(namespaces),
-            new NetworkSpec(List.of(webExposure()), List.of(httpsEgress())),
+            new NetworkSpec(List.of(webExposure(name + ".example.org")), List.of(httpsEgress())),
             DeletionPolicy.Retain));
   }
 
@@ -120,6 +128,11 @@ public final class Fixtures {
   }
 
   public static Exposure webExposure() {
+    return webExposure("lab.example.org");
+  }
+
+  /** The web exposure, under a host of its own: a host belongs to one project only. */
+  public static Exposure webExposure(String host) {
     return new Exposure(
         "web",
         Map.of("app", "portal"),
@@ -127,7 +140,21 @@ public final class Fixtures {
         new ExposureSource(true, null, null),
         null,
         ServiceType.ClusterIP,
-        List.of("lab.example.org"));
+        List.of(host));
+  }
+
+  /** The objects of examples/, read once. */
+  public static final List<HasMetadata> EXAMPLES =
+      ClusterSeed.read(ClusterSeed.exampleFiles(Path.of("examples")));
+
+  /** One object of examples/, by kind and name. */
+  public static <T extends HasMetadata> T example(Class<T> type, String name) {
+    return EXAMPLES.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .filter(o -> name.equals(o.getMetadata().getName()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** The time every unit test's observation is made at. */
@@ -147,7 +174,9 @@ public final class Fixtures {
     for (String name : project.namespaceNames()) {
       namespaces.put(name, NamespaceDesired.desired(project, name, baseline));
       policies.put(
-          name, new ArrayList<>(NetworkPolicyDesired.desired(project, name, baseline, Map.of())));
+          name,
+          new ArrayList<>(
+              NetworkPolicyDesired.desired(project, name, Fixtures.floors(project, baseline))));
       bindings.put(name, new ArrayList<>(RoleBindingDesired.desired(project, name)));
     }
     return new Observation(
@@ -162,7 +191,13 @@ public final class Fixtures {
         new LinkedHashMap<>(),
         velero,
         Map.of(),
+        Map.of(),
         NOW);
+  }
+
+  /** The network floors of a project that names no other project, at {@link #NOW}. */
+  public static NetworkFloors floors(ResearchProject project, SecurityBaseline baseline) {
+    return NetworkFloors.of(baseline, project, Map.of(), NOW);
   }
 
   /** A copy of the project with one spec field, named as in YAML, set to {@code value}. */
@@ -223,6 +258,6 @@ public final class Fixtures {
 
   public static Egress httpsEgress() {
     return new Egress(
-        "https", List.of("0.0.0.0/0"), List.of(new PortSpec(443, null, Protocol.TCP)));
+        "https", List.of("0.0.0.0/0"), null, List.of(new PortSpec(443, null, Protocol.TCP)));
   }
 }

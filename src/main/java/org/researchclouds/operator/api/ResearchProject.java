@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A research project: its namespaces, guard rails and the state of its responsibilities.
@@ -57,6 +58,24 @@ public class ResearchProject extends LenientResource<ResearchProjectSpec, Resear
   public static final String VERSION = "v1alpha1";
 
   /** The project's namespaces: those listed, or one named after the project. */
+  /** Every Ingress host the project's exposures declare, once each, in the spec's order. */
+  public List<String> ingressHosts() {
+    return getSpec().networkOrEmpty().exposuresOrEmpty().stream()
+        .flatMap(exposure -> exposure.hostsOrEmpty().stream())
+        .distinct()
+        .toList();
+  }
+
+  /** The other projects the exposures admit and the egress reaches, once each. */
+  public List<String> peerNames() {
+    NetworkSpec network = getSpec().networkOrEmpty();
+    return Stream.concat(
+            network.exposuresOrEmpty().stream().flatMap(e -> e.from().projectsOrEmpty().stream()),
+            network.egressOrEmpty().stream().flatMap(e -> e.projectsOrEmpty().stream()))
+        .distinct()
+        .toList();
+  }
+
   public List<String> namespaceNames() {
     List<String> listed = getSpec() == null ? null : getSpec().namespaces();
     return listed == null || listed.isEmpty() ? List.of(getMetadata().getName()) : listed;

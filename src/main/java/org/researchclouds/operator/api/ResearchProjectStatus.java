@@ -32,6 +32,11 @@ public class ResearchProjectStatus {
   @JsonPropertyDescription("The project's backups and restore tests.")
   private BackupStatus backup;
 
+  @ListSet
+  @JsonPropertyDescription(
+      "The Ingress hosts the project holds: another project that declares one later is refused.")
+  private List<String> ingressHosts = new ArrayList<>();
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -64,6 +69,14 @@ public class ResearchProjectStatus {
     this.summary = summary;
   }
 
+  public List<String> getIngressHosts() {
+    return ingressHosts;
+  }
+
+  public void setIngressHosts(List<String> ingressHosts) {
+    this.ingressHosts = ingressHosts;
+  }
+
   public List<String> getNamespaces() {
     return namespaces;
   }
@@ -88,12 +101,19 @@ public class ResearchProjectStatus {
         && Objects.equals(responsibilities, other.responsibilities)
         && Objects.equals(summary, other.summary)
         && Objects.equals(namespaces, other.namespaces)
-        && Objects.equals(backup, other.backup);
+        && Objects.equals(backup, other.backup)
+        && Objects.equals(ingressHosts, other.ingressHosts);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
-        observedGeneration, conditions, responsibilities, summary, namespaces, backup);
+        observedGeneration,
+        conditions,
+        responsibilities,
+        summary,
+        namespaces,
+        backup,
+        ingressHosts);
   }
 }

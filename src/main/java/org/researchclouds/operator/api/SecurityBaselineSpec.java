@@ -21,9 +21,29 @@ public record SecurityBaselineSpec(
     @Size(max = 64)
         @ListMap(keys = {"port", "protocol"})
         @JsonPropertyDescription(
-            "Outbound ports blocked unless a project declares them by themselves. Default: 25,"
+            "Outbound ports blocked unless egressExceptions grants one to a project. Default: 25,"
                 + " 465 and 587/TCP (outbound mail).")
         List<BlockedPort> blockedEgress,
+    @Size(max = 64)
+        @ListMap(keys = {"project", "port", "protocol"})
+        @JsonPropertyDescription(
+            "Blocked ports opened for one project each, until they expire: the only way a blocked"
+                + " port opens.")
+        List<EgressException> egressExceptions,
+    @Size(max = 64)
+        @ListMap(keys = "cidr")
+        @JsonPropertyDescription(
+            "Addresses no project reaches or admits: every range a project names leaves them out."
+                + " Default: the cloud metadata service, 169.254.169.254/32 and fd00:ec2::254/128.")
+        List<DeniedCidr> deniedCidrs,
+    @Size(max = 4)
+        @ListMap(keys = "classification")
+        @JsonPropertyDescription(
+            "How far projects of each data classification may open themselves; a classification"
+                + " left out keeps its defaults.")
+        List<ExposureLimit> exposureLimits,
+    @JsonPropertyDescription("The DNS names projects may route to themselves.")
+        IngressHostPolicy ingressHosts,
     @JsonPropertyDescription("The terms of use that projects must accept.") TermsOfUse termsOfUse,
     @Default("Audit")
         @JsonPropertyDescription(
@@ -52,6 +72,34 @@ public record SecurityBaselineSpec(
           new BlockedPort(25, Protocol.TCP, "outbound mail (SMTP)"),
           new BlockedPort(465, Protocol.TCP, "outbound mail (SMTPS)"),
           new BlockedPort(587, Protocol.TCP, "outbound mail (submission)"));
+
+  private static final List<DeniedCidr> DEFAULT_DENIED_CIDRS =
+      List.of(
+          new DeniedCidr("169.254.169.254/32", "cloud instance metadata"),
+          new DeniedCidr("fd00:ec2::254/128", "cloud instance metadata"));
+
+  public List<EgressException> egressExceptionsOrEmpty() {
+    return egressExceptions == null ? List.of() : egressExceptions;
+  }
+
+  public List<DeniedCidr> deniedCidrsOrDefault() {
+    return deniedCidrs == null ? DEFAULT_DENIED_CIDRS : deniedCidrs;
+  }
+
+  /** The limits for a classification: the listed fields, the classification's defaults besides. */
+  public ExposureLimit exposureLimitFor(DataClassification classification) {
+    ExposureLimit defaults = ExposureLimit.defaults(classification);
+    return (exposureLimits == null ? List.<ExposureLimit>of() : exposureLimits)
+        .stream()
+            .filter(limit -> limit.classification() == classification)
+            .findFirst()
+            .map(limit -> limit.over(defaults))
+            .orElse(defaults);
+  }
+
+  public IngressHostPolicy ingressHostsOrDefault() {
+    return ingressHosts == null ? new IngressHostPolicy(null, null) : ingressHosts;
+  }
 
   public PodSecurityLevels podSecurityOrDefault() {
     return podSecurity == null ? new PodSecurityLevels(null, null, null, null) : podSecurity;

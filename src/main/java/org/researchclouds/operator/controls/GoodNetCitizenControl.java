@@ -5,14 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.api.BlockedPort;
+import org.researchclouds.operator.api.DeniedCidr;
+import org.researchclouds.operator.api.Egress;
+import org.researchclouds.operator.api.EgressException;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.controls.Reachability.Opening;
+import org.researchclouds.operator.resources.EgressPortRanges;
 import org.researchclouds.operator.resources.Names;
+import org.researchclouds.operator.resources.NetworkFloors;
 
 /**
  * Shared: be a good Net citizen, so that the cloud's networks are not blocked or banned. Egress is
- * denied by default and the abuse-prone ports the baseline lists (outbound mail first) stay closed
- * unless the project declares them by themselves.
+ * denied by default, no pod reaches a range the platform denies (the cloud's metadata service
+ * first), and the abuse-prone ports the baseline blocks (outbound mail first) stay closed unless
+ * the platform grants one to the project. Judged over every policy in the namespaces.
  */
 public final class GoodNetCitizenControl implements Control {
   @Override
@@ -38,36 +45,86 @@ public final class GoodNetCitizenControl implements Control {
                     + namespace
                     + " has no default deny of egress; the operator restores it."));
       }
-      for (NetworkPolicy policy : observation.policiesIn(namespace)) {
-        List<BlockedPort> opened =
-            NetworkPolicyAudit.undeclaredBlockedPorts(
-                policy, observation.project(), observation.baseline());
-        if (!opened.isEmpty()) {
-          gaps.add(
-              Finding.notMet(
-                  "BlockedEgressOpen",
-                  "NetworkPolicy "
-                      + namespace
-                      + "/"
-                      + policy.getMetadata().getName()
-                      + " opens "
-                      + describe(opened)
-                      + "; declare such egress by itself in spec.network.egress if the project"
-                      + " really needs it, and delete this policy."));
-        }
+    }
+    Reachability reachability = Reachability.of(observation);
+    for (Opening opening : reachability.deniedDestinations()) {
+      gaps.add(
+          Finding.notMet(
+              "DeniedDestinationReachable",
+              Openings.describe(opening)
+                  + ", inside "
+                  + opening.about()
+                  + ", which the SecurityBaseline denies to every project; delete the policy."));
+    }
+    for (Opening opening : reachability.blockedPorts()) {
+      gaps.add(
+          Finding.notMet(
+              "BlockedEgressOpen",
+              Openings.describe(opening)
+                  + ", a port the SecurityBaseline blocks; delete the policy, and ask the platform"
+                  + " team for a grant in spec.egressExceptions if the project needs it."));
+    }
+    return Finding.fromGaps(
+        gaps, Finding.met("AbuseProneEgressBlocked", floorsMessage(observation)));
+  }
+
+  /** What stays closed, what the platform opened and until when, and what the spec asks in vain. */
+  private static String floorsMessage(Observation observation) {
+    NetworkFloors floors = observation.floors();
+    List<String> sentences = new ArrayList<>();
+    sentences.add(
+        floors.blocked().isEmpty()
+            ? "Egress is denied by default."
+            : "Outbound " + describe(floors.blocked()) + " stays blocked.");
+    if (!floors.denied().isEmpty()) {
+      sentences.add(
+          "No pod reaches "
+              + floors.denied().stream().map(DeniedCidr::toString).collect(Collectors.joining(", "))
+              + ".");
+    }
+    String project = observation.projectName();
+    for (EgressException grant :
+        NetworkFloors.grants(observation.baseline(), observation.project(), observation.now())) {
+      sentences.add(
+          "The platform opens "
+              + grant.port()
+              + "/"
+              + grant.protocolOrDefault()
+              + " until "
+              + grant.expires()
+              + " ("
+              + grant.reason()
+              + ").");
+    }
+    observation.baseline().getSpec().egressExceptionsOrEmpty().stream()
+        .filter(grant -> grant.project().equals(project))
+        .filter(grant -> !grant.expiresAt().isAfter(observation.now()))
+        .forEach(
+            grant ->
+                sentences.add(
+                    "The grant of "
+                        + grant.port()
+                        + "/"
+                        + grant.protocolOrDefault()
+                        + " expired at "
+                        + grant.expires()
+                        + "; the port is closed again."));
+    for (Egress egress : observation.project().getSpec().networkOrEmpty().egressOrEmpty()) {
+      List<BlockedPort> closed =
+          egress.cidrsOrEmpty().isEmpty()
+              ? List.of()
+              : EgressPortRanges.closed(egress.ports(), floors.blocked());
+      if (!closed.isEmpty()) {
+        sentences.add(
+            "Egress "
+                + egress.name()
+                + " names "
+                + describe(closed)
+                + ", which stays closed: ask the platform team for a grant in the"
+                + " SecurityBaseline's spec.egressExceptions.");
       }
     }
-    List<BlockedPort> declared =
-        NetworkPolicyAudit.declaredBlockedPorts(observation.project(), observation.baseline());
-    List<BlockedPort> blocked =
-        new ArrayList<>(observation.baseline().getSpec().blockedEgressOrDefault());
-    blocked.removeAll(declared);
-    String message =
-        (blocked.isEmpty()
-                ? "Egress is denied by default"
-                : "Outbound " + describe(blocked) + " stays blocked")
-            + (declared.isEmpty() ? "." : "; the project declares " + describe(declared) + ".");
-    return Finding.fromGaps(gaps, Finding.met("AbuseProneEgressBlocked", message));
+    return String.join(" ", sentences);
   }
 
   private static boolean deniesEgress(NetworkPolicy policy, ResearchProject project) {

@@ -2,24 +2,25 @@ package org.researchclouds.operator.controls;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.api.ServiceType;
+import org.researchclouds.operator.controls.Reachability.Opening;
+import org.researchclouds.operator.network.HostPattern;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 
 /**
  * Tenant: limit the services exposed to the Internet (the model's security groups). The default
- * deny and the declared allowances are in place, nothing else opens the namespaces, and no Service
- * or Ingress reaches out that the project did not declare.
+ * deny and the declared allowances are in place, no source reaches the pods that the exposures do
+ * not declare, judged over every policy in the namespaces, and no Service or Ingress reaches out
+ * that the project did not declare.
  */
 public final class LimitedExposureControl implements Control {
-  private static final String ANY_HOST = "any host";
-
   @Override
   public String id() {
     return "tenant/limited-exposure";
@@ -35,24 +36,42 @@ public final class LimitedExposureControl implements Control {
     List<Finding> gaps = new ArrayList<>(observation.missingNamespaces());
     for (String namespace : observation.presentNamespaces()) {
       guardRailGaps(observation, namespace, gaps);
-      widenedBy(observation, namespace, gaps);
+    }
+    for (Opening opening : Reachability.of(observation).undeclaredSources()) {
+      gaps.add(
+          Finding.notMet(
+              "UnmanagedPolicyWidensExposure",
+              Openings.describe(opening)
+                  + ", which no exposure declares; declare it in spec.network.exposures and delete"
+                  + " the policy."));
     }
     undeclaredServices(observation, gaps);
     undeclaredHosts(observation, gaps);
+    List<String> notes = Consent.pending(observation);
     return Finding.fromGaps(
         gaps,
         Finding.met(
             "ExposureAsDeclared",
-            "Default-deny policies are in place and only the "
-                + observation.project().getSpec().networkOrEmpty().exposuresOrEmpty().size()
-                + " declared exposure(s) are reachable."));
+            String.join(
+                " ",
+                Stream.concat(
+                        Stream.of(
+                            "Default-deny policies are in place and only the "
+                                + observation
+                                    .project()
+                                    .getSpec()
+                                    .networkOrEmpty()
+                                    .exposuresOrEmpty()
+                                    .size()
+                                + " declared exposure(s) are reachable."),
+                        notes.stream())
+                    .toList())));
   }
 
   private static void guardRailGaps(Observation observation, String namespace, List<Finding> gaps) {
     List<NetworkPolicy> observed = observation.policiesIn(namespace);
     for (NetworkPolicy desired :
-        NetworkPolicyDesired.desired(
-            observation.project(), namespace, observation.baseline(), observation.peerUids())) {
+        NetworkPolicyDesired.desired(observation.project(), namespace, observation.floors())) {
       String name = desired.getMetadata().getName();
       Optional<NetworkPolicy> actual =
           observed.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst();
@@ -65,35 +84,6 @@ public final class LimitedExposureControl implements Control {
                     + "/"
                     + name
                     + " is missing or altered; the operator restores it."));
-      }
-    }
-  }
-
-  private static void widenedBy(Observation observation, String namespace, List<Finding> gaps) {
-    for (NetworkPolicy policy : observation.policiesIn(namespace)) {
-      if (NetworkPolicyAudit.widensExposure(
-          policy,
-          observation.project(),
-          observation.baseline(),
-          observation.namespaces().keySet())) {
-        List<String> opened =
-            new ArrayList<>(
-                NetworkPolicyAudit.outsideSources(
-                    policy, observation.project(), observation.namespaces().keySet()));
-        NetworkPolicyAudit.undeclaredBlockedPorts(
-                policy, observation.project(), observation.baseline())
-            .forEach(
-                port -> opened.add("outbound " + port.port() + "/" + port.protocolOrDefault()));
-        gaps.add(
-            Finding.notMet(
-                "UnmanagedPolicyWidensExposure",
-                "NetworkPolicy "
-                    + namespace
-                    + "/"
-                    + policy.getMetadata().getName()
-                    + " is not managed by the operator and opens "
-                    + String.join(", ", opened)
-                    + "; declare the exposure or egress in spec.network and delete this policy."));
       }
     }
   }
@@ -133,42 +123,28 @@ public final class LimitedExposureControl implements Control {
   }
 
   private static void undeclaredHosts(Observation observation, List<Finding> gaps) {
-    List<String> declared =
-        observation.project().getSpec().networkOrEmpty().exposuresOrEmpty().stream()
-            .flatMap(e -> e.hostsOrEmpty().stream())
-            .toList();
+    List<String> declared = observation.project().ingressHosts();
     for (Ingress ingress : observation.ingresses()) {
-      for (String host : hosts(ingress)) {
+      for (String host : HostPattern.routedBy(ingress)) {
         if (declared.stream().noneMatch(d -> HostPattern.covers(d, host))) {
+          String holder = observation.foreignHosts().get(host);
           gaps.add(
               Finding.notMet(
-                  "UndeclaredIngressHost",
+                  holder == null ? "UndeclaredIngressHost" : "ForeignIngressHost",
                   "Ingress "
                       + ingress.getMetadata().getNamespace()
                       + "/"
                       + ingress.getMetadata().getName()
                       + " routes "
                       + host
-                      + ", which no exposure declares; add it to an exposure's hosts, or remove"
-                      + " it from the Ingress."));
+                      + (holder == null
+                          ? ", which no exposure declares; add it to an exposure's hosts, or"
+                              + " remove it from the Ingress."
+                          : ", which belongs to project "
+                              + holder
+                              + "; remove it from the Ingress.")));
         }
       }
     }
-  }
-
-  private static List<String> hosts(Ingress ingress) {
-    List<String> hosts = new ArrayList<>();
-    var spec = ingress.getSpec();
-    if (spec == null) {
-      return hosts;
-    }
-    List<IngressRule> rules = spec.getRules() == null ? List.of() : spec.getRules();
-    if (spec.getDefaultBackend() != null) {
-      hosts.add(ANY_HOST);
-    }
-    for (IngressRule rule : rules) {
-      hosts.add(rule.getHost() == null || rule.getHost().isEmpty() ? ANY_HOST : rule.getHost());
-    }
-    return hosts;
   }
 }

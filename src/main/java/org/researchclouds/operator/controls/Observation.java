@@ -13,6 +13,7 @@ import java.util.Map;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.resources.NetworkFloors;
 
 /**
  * What the controls read: the project, its baseline, and the objects found in its namespaces.
@@ -25,8 +26,10 @@ import org.researchclouds.operator.observe.VeleroState;
  * @param roles the Roles of each project namespace
  * @param clusterRoles every ClusterRole of the cluster, by name
  * @param velero what Velero holds for the project
- * @param peerUids the UIDs of the other projects that the project's exposures name, by name; a
- *     project that does not exist is absent
+ * @param peers the other projects that the project's exposures and egress name, by name; a project
+ *     that does not exist is absent
+ * @param foreignHosts the hosts that the project's Ingresses route without declaring them and that
+ *     another project holds, with that project
  * @param now when the observation was made, for the controls that compare with time
  */
 public record Observation(
@@ -40,7 +43,8 @@ public record Observation(
     Map<String, List<Role>> roles,
     Map<String, ClusterRole> clusterRoles,
     VeleroState velero,
-    Map<String, String> peerUids,
+    Map<String, ResearchProject> peers,
+    Map<String, String> foreignHosts,
     Instant now) {
 
   public String projectName() {
@@ -60,6 +64,11 @@ public record Observation(
             name ->
                 Finding.notMet("NamespaceMissing", "Namespace " + name + " does not exist yet."))
         .toList();
+  }
+
+  /** What the project's NetworkPolicies take from the platform and the peers at this moment. */
+  public NetworkFloors floors() {
+    return NetworkFloors.of(baseline, project, peers, now);
   }
 
   public List<NetworkPolicy> policiesIn(String namespace) {

@@ -11,10 +11,11 @@ import java.util.function.Supplier;
 import org.researchclouds.operator.api.EnforcementMode;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.controls.NetworkPolicyAudit;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.controls.RbacAudit;
+import org.researchclouds.operator.controls.Reachability;
 import org.researchclouds.operator.observe.FreshWrites;
+import org.researchclouds.operator.resources.Names;
 
 /**
  * With the baseline in Enforce mode, removes what others added to a project namespace that undoes
@@ -40,15 +41,17 @@ public final class Enforcer {
     }
     Observation observation = observe.get();
     Set<ResourceID> removed = new HashSet<>();
+    Set<String> opening = Reachability.of(observation).openingPolicies();
     for (String namespace : observation.presentNamespaces()) {
       for (NetworkPolicy policy : observation.policiesIn(namespace)) {
-        if (NetworkPolicyAudit.widensExposure(
-            policy, project, baseline, observation.presentNamespaces())) {
+        if (!Names.managedBy(policy, project)
+            && opening.contains(namespace + "/" + policy.getMetadata().getName())) {
           writer.delete(
               project,
               policy,
               "RemovedUnmanagedPolicy",
-              "it widens the project's exposure; declare exposures and egress in spec.network");
+              "it opens the project beyond its declared exposures, or to denied ranges or blocked"
+                  + " ports; declare exposures and egress in spec.network");
           removed.add(ResourceID.fromResource(policy));
         }
       }

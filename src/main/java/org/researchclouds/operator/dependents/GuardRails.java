@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.researchclouds.operator.observe.ClusterView;
 import org.researchclouds.operator.observe.FreshWrites;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.NamespaceDesired;
+import org.researchclouds.operator.resources.NetworkFloors;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
 import org.researchclouds.operator.resources.SelfServiceDesired;
@@ -39,8 +41,10 @@ public final class GuardRails {
   }
 
   /** Returns the objects now in place and those deleted, for the observation that follows. */
-  public FreshWrites apply(ResearchProject project, SecurityBaseline baseline, ClusterView view) {
+  public FreshWrites apply(
+      ResearchProject project, SecurityBaseline baseline, ClusterView view, Instant now) {
     FreshWrites fresh = FreshWrites.none();
+    NetworkFloors floors = view.floors(project, baseline, now);
     for (String namespace : project.namespaceNames()) {
       HasMetadata inPlace =
           writer.apply(
@@ -55,8 +59,7 @@ public final class GuardRails {
               sync(
                   project,
                   WhollyOwnedKind.NETWORK_POLICY,
-                  NetworkPolicyDesired.desired(
-                      project, namespace, baseline, view.peerUids(project)),
+                  NetworkPolicyDesired.desired(project, namespace, floors),
                   view.policies(namespace),
                   view.policyCache()));
       fresh =

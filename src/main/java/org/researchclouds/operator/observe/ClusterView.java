@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,7 +33,9 @@ import java.util.stream.Collectors;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.Observation;
+import org.researchclouds.operator.network.HostPattern;
 import org.researchclouds.operator.resources.Names;
+import org.researchclouds.operator.resources.NetworkFloors;
 import org.researchclouds.operator.resources.SelfServiceDesired;
 import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 
@@ -44,6 +47,8 @@ public final class ClusterView {
   private static final String BY_PROJECT = "byProject";
   private static final String BY_DRILL = "byDrill";
   private static final String BY_CLUSTER_ROLE = "byClusterRole";
+  private static final String BY_HOST = "byHost";
+  private static final String BY_PEER = "byPeer";
 
   private final InformerEventSource<Namespace, ResearchProject> namespaces;
   private final InformerEventSource<NetworkPolicy, ResearchProject> policies;
@@ -54,11 +59,18 @@ public final class ClusterView {
   private final InformerEventSource<Role, ResearchProject> roles;
   private final InformerEventSource<ClusterRole, ResearchProject> clusterRoles;
   private final InformerEventSource<ClusterRoleBinding, ResearchProject> clusterRoleBindings;
+  private final InformerEventSource<ResearchProject, ResearchProject> neighbours;
   private final VeleroView velero;
   private final IndexerResourceCache<ResearchProject> projects;
 
   public ClusterView(EventSourceContext<ResearchProject> context) {
     projects = context.getPrimaryCache();
+    projects.addIndexers(
+        Map.<String, Function<ResearchProject, List<String>>>of(
+            BY_HOST,
+            p -> p.getSpec() == null ? List.of() : hostKeys(p.ingressHosts()),
+            BY_PEER,
+            p -> p.getSpec() == null ? List.of() : p.peerNames()));
     namespaces =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(Namespace.class, ResearchProject.class)
@@ -109,6 +121,17 @@ public final class ClusterView {
                 .withSecondaryToPrimaryMapper(ClusterView::projectsNamedBy)
                 .build(),
             context);
+    // A project's change reaches the projects that name it or that it names, whose policies and
+    // consent depend on its identity and exposures, and those that share an Ingress host with
+    // it, which may now take the host or lose it. This informer keeps only what the mapping reads.
+    neighbours =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(ResearchProject.class, ResearchProject.class)
+                .withName("neighbour-projects")
+                .withSecondaryToPrimaryMapper(this::neighboursOf)
+                .withItemStore(reduced(ResearchProject.class, "spec.network"))
+                .build(),
+            context);
     velero = new VeleroView(context);
     // A baseline change can move every project's floors.
     baselines =
@@ -136,6 +159,7 @@ public final class ClusterView {
         roles,
         clusterRoles,
         clusterRoleBindings,
+        neighbours,
         velero.crdSource());
   }
 
@@ -285,36 +309,105 @@ public final class ClusterView {
                 rolesByNamespace.put(name, roles.list(name).toList());
               });
     }
+    List<Ingress> projectIngresses =
+        present.keySet().stream().flatMap(ns -> ingresses.list(ns)).toList();
     return new Observation(
         project,
         baseline,
         present,
         policiesByNamespace,
         present.keySet().stream().flatMap(ns -> services.list(ns)).toList(),
-        present.keySet().stream().flatMap(ns -> ingresses.list(ns)).toList(),
+        projectIngresses,
         bindingsByNamespace,
         rolesByNamespace,
         boundClusterRoles(bindingsByNamespace),
         veleroState(project, baseline),
-        peerUids(project),
+        peers(project),
+        foreignHosts(project, projectIngresses),
         now);
   }
 
   /**
-   * The UIDs of the projects that the project's exposures name, by name; one that does not exist is
-   * left out, so that no rule admits a project created later under its name.
+   * The other projects that the project's exposures and egress name, by name; one that does not
+   * exist is left out, so that no rule admits a project created later under its name.
    */
-  public Map<String, String> peerUids(ResearchProject project) {
-    Map<String, String> uids = new LinkedHashMap<>();
-    project.getSpec().networkOrEmpty().exposuresOrEmpty().stream()
-        .flatMap(exposure -> exposure.from().projectsOrEmpty().stream())
-        .distinct()
+  public Map<String, ResearchProject> peers(ResearchProject project) {
+    Map<String, ResearchProject> peers = new LinkedHashMap<>();
+    project
+        .peerNames()
         .forEach(
-            name ->
-                projects
-                    .get(new ResourceID(name))
-                    .ifPresent(peer -> uids.put(name, peer.getMetadata().getUid())));
-    return uids;
+            name -> projects.get(new ResourceID(name)).ifPresent(peer -> peers.put(name, peer)));
+    return peers;
+  }
+
+  /**
+   * The project that keeps an Ingress host overlapping this one: the one whose status holds it,
+   * else the one created first. Hosts stay with the project that applied them, whatever the
+   * creation order, so that a project never loses a host it routes to a newer claim.
+   */
+  public Optional<String> hostHolder(ResearchProject claimant, String host) {
+    return hostKeys(List.of(host)).stream()
+        .flatMap(key -> projects.byIndex(BY_HOST, key).stream())
+        .filter(other -> !other.getMetadata().getName().equals(claimant.getMetadata().getName()))
+        .filter(other -> other.ingressHosts().stream().anyMatch(h -> HostPattern.overlap(h, host)))
+        .filter(other -> keepsBefore(other, claimant, host))
+        .map(other -> other.getMetadata().getName())
+        .sorted()
+        .findFirst();
+  }
+
+  /** The hosts the Ingresses route without the project declaring them, that others hold. */
+  private Map<String, String> foreignHosts(ResearchProject project, List<Ingress> routing) {
+    Map<String, String> foreign = new LinkedHashMap<>();
+    routing.stream()
+        .flatMap(ingress -> HostPattern.routedBy(ingress).stream())
+        .filter(host -> !HostPattern.ANY_HOST.equals(host))
+        .filter(host -> project.ingressHosts().stream().noneMatch(d -> HostPattern.covers(d, host)))
+        .distinct()
+        .forEach(host -> hostHolder(project, host).ifPresent(holder -> foreign.put(host, holder)));
+    return foreign;
+  }
+
+  private static boolean keepsBefore(ResearchProject other, ResearchProject claimant, String host) {
+    boolean otherHolds = holdsHost(other, host);
+    if (otherHolds != holdsHost(claimant, host)) {
+      return otherHolds;
+    }
+    Comparator<ResearchProject> byAge =
+        Comparator.comparing(
+                (ResearchProject p) ->
+                    Objects.requireNonNullElse(p.getMetadata().getCreationTimestamp(), "~"))
+            .thenComparing(p -> p.getMetadata().getName());
+    return byAge.compare(other, claimant) < 0;
+  }
+
+  private static boolean holdsHost(ResearchProject project, String host) {
+    return project.getStatus() != null
+        && project.getStatus().getIngressHosts().stream()
+            .anyMatch(h -> HostPattern.overlap(h, host));
+  }
+
+  private static List<String> hostKeys(List<String> hosts) {
+    return hosts.stream().flatMap(host -> HostPattern.indexKeys(host).stream()).distinct().toList();
+  }
+
+  private Set<ResourceID> neighboursOf(ResearchProject changed) {
+    Set<ResourceID> touched = new HashSet<>();
+    String name = changed.getMetadata().getName();
+    projects.byIndex(BY_PEER, name).forEach(p -> touched.add(ResourceID.fromResource(p)));
+    if (changed.getSpec() != null) {
+      changed.peerNames().forEach(peer -> touched.add(new ResourceID(peer)));
+      hostKeys(changed.ingressHosts()).stream()
+          .flatMap(key -> projects.byIndex(BY_HOST, key).stream())
+          .forEach(p -> touched.add(ResourceID.fromResource(p)));
+    }
+    touched.remove(new ResourceID(name));
+    return touched;
+  }
+
+  /** What the project's NetworkPolicies take from the platform and the cluster, now. */
+  public NetworkFloors floors(ResearchProject project, SecurityBaseline baseline, Instant now) {
+    return NetworkFloors.of(baseline, project, peers(project), now);
   }
 
   /** The ClusterRoles that the project's bindings name: all that a control needs to judge them. */

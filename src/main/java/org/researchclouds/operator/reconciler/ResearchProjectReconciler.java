@@ -36,6 +36,7 @@ import org.researchclouds.operator.dependents.RestoreDrills;
 import org.researchclouds.operator.observe.ClusterView;
 import org.researchclouds.operator.observe.FreshWrites;
 import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.resources.NetworkFloors;
 import org.researchclouds.operator.validation.Problem;
 import org.researchclouds.operator.validation.ProjectValidator;
 
@@ -127,7 +128,8 @@ public class ResearchProjectReconciler
                 view::namespace,
                 settings.operatorNamespace() == null
                     ? Set.of()
-                    : Set.of(settings.operatorNamespace())));
+                    : Set.of(settings.operatorNamespace()),
+                view::hostHolder));
     List<String> foreign = view.foreignSelfServiceObjects(project);
     if (!foreign.isEmpty()) {
       problems.add(
@@ -158,20 +160,32 @@ public class ResearchProjectReconciler
                 + " and their guard rails are in place.");
     Observation observation = view.observe(project, baseline.get(), fresh, now());
     List<Evaluation> evaluations = catalogue.evaluate(observation);
-    return withStatus(
-        project,
-        aggregator.build(
+    UpdateControl<ResearchProject> written =
+        withStatus(
             project,
-            readiness,
-            evaluations,
-            view.heldNamespaceNames(project),
-            BackupReport.of(observation)),
-        context);
+            aggregator.build(
+                project,
+                readiness,
+                evaluations,
+                view.heldNamespaceNames(project),
+                BackupReport.of(observation)),
+            context);
+    // A port the platform granted closes at its expiry, with no event to say so.
+    return NetworkFloors.nextExpiry(baseline.get(), project, observation.now())
+        .map(expiry -> Duration.between(observation.now(), expiry))
+        .filter(
+            untilExpiry ->
+                written
+                    .getScheduleDelay()
+                    .map(delay -> untilExpiry.toMillis() < delay)
+                    .orElse(true))
+        .map(untilExpiry -> written.rescheduleAfter(untilExpiry.plusSeconds(1)))
+        .orElse(written);
   }
 
   /** Every writing step for a valid project, in order; returns what the controls must see. */
   private FreshWrites applyAll(ResearchProject project, SecurityBaseline baseline) {
-    FreshWrites fresh = guardRails.apply(project, baseline, view);
+    FreshWrites fresh = guardRails.apply(project, baseline, view, now());
     VeleroState velero = view.veleroState(project, baseline);
     backups.apply(project, baseline, velero, view.velero());
     drills.run(project, baseline, velero, view, now());

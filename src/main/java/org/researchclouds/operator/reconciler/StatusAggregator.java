@@ -69,6 +69,9 @@ final class StatusAggregator {
             count(responsibilities, Owner.Shared)));
     status.setNamespaces(namespaces);
     status.setBackup(backup);
+    // The hosts are held once applied; a generation that applied nothing keeps the last ones.
+    status.setIngressHosts(
+        "True".equals(readiness.status()) ? project.ingressHosts() : previous.getIngressHosts());
     return status;
   }
 
@@ -104,6 +107,7 @@ final class StatusAggregator {
     status.setSummary(previous.getSummary());
     status.setNamespaces(previous.getNamespaces());
     status.setBackup(previous.getBackup());
+    status.setIngressHosts(previous.getIngressHosts());
     return status;
   }
 

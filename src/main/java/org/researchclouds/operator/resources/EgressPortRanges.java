@@ -9,8 +9,9 @@ import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.Protocol;
 
 /**
- * Splits declared egress port ranges around the ports the baseline blocks. A range never opens a
- * blocked port; a port listed by itself is an explicit declaration and does.
+ * Splits declared egress ports around the ports still blocked for the project. Neither a range nor
+ * a port listed by itself opens a blocked port: only the platform's grant does, by leaving it out
+ * of the blocked list.
  */
 public final class EgressPortRanges {
   private EgressPortRanges() {}
@@ -18,13 +19,23 @@ public final class EgressPortRanges {
   public static List<PortSpec> allowed(List<PortSpec> declared, List<BlockedPort> blocked) {
     List<PortSpec> allowed = new ArrayList<>();
     for (PortSpec spec : declared) {
-      if (spec.endPort() == null) {
-        allowed.add(new PortSpec(spec.port(), null, spec.protocolOrDefault()));
-      } else {
-        allowed.addAll(split(spec, blockedPorts(blocked, spec.protocolOrDefault())));
-      }
+      allowed.addAll(split(spec, blockedPorts(blocked, spec.protocolOrDefault())));
     }
     return allowed;
+  }
+
+  /** The blocked ports a declaration names, which stay closed. */
+  public static List<BlockedPort> closed(List<PortSpec> declared, List<BlockedPort> blocked) {
+    return blocked.stream()
+        .filter(
+            port ->
+                declared.stream()
+                    .anyMatch(
+                        spec ->
+                            spec.protocolOrDefault() == port.protocolOrDefault()
+                                && spec.port() <= port.port()
+                                && port.port() <= spec.lastPort()))
+        .toList();
   }
 
   private static SortedSet<Integer> blockedPorts(List<BlockedPort> blocked, Protocol protocol) {

@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.researchclouds.operator.api.DeniedCidr;
 import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.PeerSelector;
 import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.Protocol;
 import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.network.Cidr;
 
 /**
  * The NetworkPolicies of one project namespace. NetworkPolicies only ever allow, so the set is a
@@ -35,31 +36,23 @@ public final class NetworkPolicyDesired {
 
   private NetworkPolicyDesired() {}
 
-  /**
-   * @param peerUids the UIDs of the projects the exposures name, by name: traffic is admitted from
-   *     a project's identity, never from a name that a project created later could take
-   */
   public static List<NetworkPolicy> desired(
-      ResearchProject project,
-      String namespace,
-      SecurityBaseline baseline,
-      Map<String, String> peerUids) {
+      ResearchProject project, String namespace, NetworkFloors floors) {
     List<NetworkPolicy> policies = new ArrayList<>();
     policies.add(policy(project, namespace, Names.DEFAULT_DENY_POLICY, defaultDeny()));
     policies.add(policy(project, namespace, Names.PROJECT_TRAFFIC_POLICY, projectTraffic(project)));
-    policies.add(
-        policy(project, namespace, Names.DNS_POLICY, dns(baseline.getSpec().dnsOrDefault())));
+    policies.add(policy(project, namespace, Names.DNS_POLICY, dns(floors.dns())));
     for (Exposure exposure : project.getSpec().networkOrEmpty().exposuresOrEmpty()) {
       policies.add(
           policy(
               project,
               namespace,
               Names.exposurePolicy(exposure.name()),
-              exposure(exposure, baseline, peerUids)));
+              exposure(exposure, floors)));
     }
     for (Egress egress : project.getSpec().networkOrEmpty().egressOrEmpty()) {
       policies.add(
-          policy(project, namespace, Names.egressPolicy(egress.name()), egress(egress, baseline)));
+          policy(project, namespace, Names.egressPolicy(egress.name()), egress(egress, floors)));
     }
     return policies;
   }
@@ -110,18 +103,13 @@ public final class NetworkPolicyDesired {
         .build();
   }
 
-  private static NetworkPolicySpec exposure(
-      Exposure exposure, SecurityBaseline baseline, Map<String, String> peerUids) {
+  private static NetworkPolicySpec exposure(Exposure exposure, NetworkFloors floors) {
     List<NetworkPolicyPeer> sources = new ArrayList<>();
-    PeerSelector ingressController = baseline.getSpec().ingressController();
-    if (exposure.from().fromIngressController() && ingressController != null) {
-      sources.add(platformPods(ingressController));
+    if (exposure.from().fromIngressController() && floors.ingressController() != null) {
+      sources.add(platformPods(floors.ingressController()));
     }
-    exposure.from().cidrsOrEmpty().forEach(cidr -> sources.add(ipBlock(cidr)));
-    exposure.from().projectsOrEmpty().stream()
-        .map(peerUids::get)
-        .filter(Objects::nonNull)
-        .forEach(uid -> sources.add(namespacesLabelled(Names.PROJECT_UID_LABEL, uid)));
+    exposure.from().cidrsOrEmpty().forEach(cidr -> sources.add(ipBlock(cidr, floors)));
+    sources.addAll(projects(exposure.from().projectsOrEmpty(), floors));
     NetworkPolicySpecBuilder spec =
         new NetworkPolicySpecBuilder()
             .withPodSelector(selector(exposure.podSelectorOrEmpty()))
@@ -133,19 +121,33 @@ public final class NetworkPolicyDesired {
     return spec.build();
   }
 
-  private static NetworkPolicySpec egress(Egress egress, SecurityBaseline baseline) {
+  /**
+   * Egress to address ranges skips the ports still blocked for the project; egress to another
+   * project stays inside the cluster, where the blocked ports mean no abuse of the Internet.
+   */
+  private static NetworkPolicySpec egress(Egress egress, NetworkFloors floors) {
+    List<NetworkPolicyPeer> destinations = new ArrayList<>();
+    egress.cidrsOrEmpty().forEach(cidr -> destinations.add(ipBlock(cidr, floors)));
+    destinations.addAll(projects(egress.projectsOrEmpty(), floors));
     List<PortSpec> allowed =
-        EgressPortRanges.allowed(egress.ports(), baseline.getSpec().blockedEgressOrDefault());
+        egress.projectsOrEmpty().isEmpty()
+            ? EgressPortRanges.allowed(egress.ports(), floors.blocked())
+            : egress.ports();
     NetworkPolicySpecBuilder spec =
         new NetworkPolicySpecBuilder().withPodSelector(new LabelSelector()).withPolicyTypes(EGRESS);
-    // An empty port list would allow every port: with no port left, the policy allows nothing.
-    if (!allowed.isEmpty()) {
-      spec.addNewEgress()
-          .withTo(egress.cidrs().stream().map(NetworkPolicyDesired::ipBlock).toList())
-          .withPorts(ports(allowed))
-          .endEgress();
+    // An empty port or destination list would allow every one: with none left, allow nothing.
+    if (!allowed.isEmpty() && !destinations.isEmpty()) {
+      spec.addNewEgress().withTo(destinations).withPorts(ports(allowed)).endEgress();
     }
     return spec.build();
+  }
+
+  private static List<NetworkPolicyPeer> projects(List<String> names, NetworkFloors floors) {
+    return names.stream()
+        .map(floors.peerUids()::get)
+        .filter(Objects::nonNull)
+        .map(uid -> namespacesLabelled(Names.PROJECT_UID_LABEL, uid))
+        .toList();
   }
 
   private static NetworkPolicyPeer platformPods(PeerSelector peer) {
@@ -161,8 +163,21 @@ public final class NetworkPolicyDesired {
         .build();
   }
 
-  private static NetworkPolicyPeer ipBlock(String cidr) {
-    return new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr).endIpBlock().build();
+  /** A range without the denied ranges inside it; validation refuses a range inside one. */
+  private static NetworkPolicyPeer ipBlock(String cidr, NetworkFloors floors) {
+    Cidr range = Cidr.parse(cidr);
+    List<String> except =
+        floors.denied().stream()
+            .map(DeniedCidr::cidr)
+            .filter(
+                denied -> range.contains(Cidr.parse(denied)) && !range.equals(Cidr.parse(denied)))
+            .toList();
+    return new NetworkPolicyPeerBuilder()
+        .withNewIpBlock()
+        .withCidr(cidr)
+        .withExcept(except)
+        .endIpBlock()
+        .build();
   }
 
   private static LabelSelector selector(Map<String, String> labels) {

@@ -1,6 +1,7 @@
 package org.researchclouds.operator.validation;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.researchclouds.operator.api.BackupPolicy;
 import org.researchclouds.operator.api.BackupSpec;
+import org.researchclouds.operator.api.DeniedCidr;
 import org.researchclouds.operator.api.Egress;
+import org.researchclouds.operator.api.EgressException;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.Member;
 import org.researchclouds.operator.api.MemberKind;
@@ -29,6 +32,7 @@ import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.ServiceType;
+import org.researchclouds.operator.network.Cidr;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.timing.CronSchedule;
 import org.researchclouds.operator.timing.GoDuration;
@@ -69,12 +73,14 @@ public final class ProjectValidator {
 
   /**
    * @param existingNamespace the namespace of that name as the cluster has it, if any
+   * @param hostClaims who else holds an Ingress host
    */
   public static List<Problem> validate(
       ResearchProject project,
       SecurityBaseline baseline,
       Function<String, Optional<Namespace>> existingNamespace,
-      Set<String> operatorNamespaces) {
+      Set<String> operatorNamespaces,
+      HostClaims hostClaims) {
     List<Problem> problems = new ArrayList<>();
     checkName(project, problems);
     problems.addAll(SCHEMA.check(project.getSpec()));
@@ -86,6 +92,7 @@ public final class ProjectValidator {
     checkNamespaces(project, baseline, existingNamespace, operatorNamespaces, problems);
     checkExposures(project, baseline, problems);
     checkEgress(project, problems);
+    NetworkLimits.check(project, baseline, hostClaims, problems);
     checkMembers(project, problems);
     checkBackup(project, baseline, problems);
     return problems;
@@ -358,6 +365,12 @@ public final class ProjectValidator {
                 "DuplicateName", path + ".name: egress " + egress.name() + " is declared twice."));
       }
       checkRanges(path + ".ports", egress.ports(), problems);
+      if (egress.cidrsOrEmpty().isEmpty() == egress.projectsOrEmpty().isEmpty()) {
+        problems.add(
+            new Problem(
+                "InvalidEgress",
+                path + ": name either cidrs or projects as the destination, not both."));
+      }
     }
   }
 
@@ -458,6 +471,17 @@ public final class ProjectValidator {
       structural.forEach(problem -> problems.add(baselineProblem(baseline, problem.message())));
       return;
     }
+    List<DeniedCidr> denied = baseline.getSpec().deniedCidrsOrDefault();
+    for (int i = 0; i < denied.size(); i++) {
+      String cidr = denied.get(i).cidr();
+      checkSetting("spec.deniedCidrs[" + i + "]", () -> Cidr.parse(cidr), baseline, problems);
+    }
+    List<EgressException> grants = baseline.getSpec().egressExceptionsOrEmpty();
+    for (int i = 0; i < grants.size(); i++) {
+      EgressException grant = grants.get(i);
+      checkSetting(
+          "spec.egressExceptions[" + i + "].expires", grant::expiresAt, baseline, problems);
+    }
     BackupPolicy policy = baseline.getSpec().backupOrDefault();
     // In a fixed order, so that the message, and the status, reads the same after a restart.
     new TreeMap<>(
@@ -470,15 +494,18 @@ public final class ProjectValidator {
                 "minimumDrillInterval", policy.minimumDrillIntervalOrDefault(),
                 "drillTimeout", policy.drillTimeoutOrDefault()))
         .forEach(
-            (field, value) -> {
-              try {
-                GoDuration.parse(value);
-              } catch (IllegalArgumentException e) {
-                problems.add(
-                    baselineProblem(
-                        baseline, "spec.backup." + field + ": " + e.getMessage() + "."));
-              }
-            });
+            (field, value) ->
+                checkSetting(
+                    "spec.backup." + field, () -> GoDuration.parse(value), baseline, problems));
+  }
+
+  private static void checkSetting(
+      String field, Runnable parse, SecurityBaseline baseline, List<Problem> problems) {
+    try {
+      parse.run();
+    } catch (IllegalArgumentException | DateTimeException e) {
+      problems.add(baselineProblem(baseline, field + ": " + e.getMessage() + "."));
+    }
   }
 
   private static Problem baselineProblem(SecurityBaseline baseline, String what) {

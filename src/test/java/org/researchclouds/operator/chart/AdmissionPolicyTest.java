@@ -113,7 +113,10 @@ class AdmissionPolicyTest {
             "roleRef", Map.of("kind", "ClusterRole", "name", "admin"),
             "subjects", List.of(Map.of("kind", "User", "name", "mallory")));
     Map<String, Object> policy =
-        map(NetworkPolicyDesired.desired(project, "lab", Fixtures.baseline(), Map.of()).get(0));
+        map(
+            NetworkPolicyDesired.desired(
+                    project, "lab", Fixtures.floors(project, Fixtures.baseline()))
+                .get(0));
 
     assertThat(denials("CREATE", RBAC, "rolebindings", binding, null, kubeSystem)).isNotEmpty();
     assertThat(denials("CREATE", RBAC, "rolebindings", toAdmin, null, projectNamespace))
@@ -211,7 +214,10 @@ class AdmissionPolicyTest {
   void theOperatorsOwnWritesAreAdmitted() {
     Map<String, Object> binding = map(RoleBindingDesired.desired(project, "lab").get(0));
     Map<String, Object> policy =
-        map(NetworkPolicyDesired.desired(project, "lab", Fixtures.baseline(), Map.of()).get(0));
+        map(
+            NetworkPolicyDesired.desired(
+                    project, "lab", Fixtures.floors(project, Fixtures.baseline()))
+                .get(0));
     List<Map<String, Object>> selfService = new java.util.ArrayList<>();
     for (SelfServiceDesired.Access access : SelfServiceDesired.Access.values()) {
       selfService.add(map(SelfServiceDesired.role(project, access).orElseThrow()));

@@ -29,7 +29,7 @@ class ArgoApplicationsTest {
 
     assertThat(path).isDirectory();
     try (var files = Files.list(path)) {
-      assertThat(files.filter(f -> f.toString().endsWith(".yaml"))).hasSize(3);
+      assertThat(files.filter(f -> f.toString().endsWith(".yaml"))).hasSize(5);
     }
     Map<?, ?> automated =
         (Map<?, ?>)

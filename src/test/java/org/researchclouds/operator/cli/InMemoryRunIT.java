@@ -107,7 +107,14 @@ class InMemoryRunIT {
             "tenant/least-privilege",
             "shared/compliance",
             "shared/good-net-citizen")) {
-      assertThat(responsibility(project, met).state()).as(met).isEqualTo(ResponsibilityState.Met);
+      assertThat(responsibility(project, met).state())
+          .as(
+              project.getMetadata().getName()
+                  + " "
+                  + met
+                  + ": "
+                  + responsibility(project, met).message())
+          .isEqualTo(ResponsibilityState.Met);
     }
     assertThat(responsibility(project, "tenant/backup-recovery").reason())
         .isEqualTo("VeleroNotInstalled");

@@ -109,7 +109,8 @@ class ControlsTest {
             applied.roles(),
             applied.clusterRoles(),
             applied.velero(),
-            applied.peerUids(),
+            applied.peers(),
+            applied.foreignHosts(),
             applied.now());
 
     Finding finding = new LimitedExposureControl().evaluate(observation);
@@ -148,8 +149,11 @@ class ControlsTest {
     Finding finding = new GoodNetCitizenControl().evaluate(applied);
 
     assertThat(finding.state()).isEqualTo(ResponsibilityState.NotMet);
-    assertThat(finding.reason()).isEqualTo("BlockedEgressOpen");
+    assertThat(finding.reason())
+        .as("ports 1-500 to 0.0.0.0/0 reach the metadata service on port 80 too")
+        .isEqualTo("DeniedDestinationReachable");
     assertThat(finding.message())
+        .contains("169.254.169.254 on 80/TCP")
         .contains("lab/smtp")
         .contains("25/TCP")
         .contains("465/TCP")
@@ -210,6 +214,7 @@ class ControlsTest {
             Map.of(),
             VeleroState.absent(),
             Map.of(),
+            Map.of(),
             Fixtures.NOW);
 
     for (Control control :
@@ -235,7 +240,8 @@ class ControlsTest {
         applied.roles(),
         applied.clusterRoles(),
         applied.velero(),
-        applied.peerUids(),
+        applied.peers(),
+        applied.foreignHosts(),
         applied.now());
   }
 

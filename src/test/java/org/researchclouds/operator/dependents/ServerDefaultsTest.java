@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
@@ -70,7 +69,7 @@ class ServerDefaultsTest {
   @Test
   void everyStoredNetworkPolicyIsUpToDate() {
     List<NetworkPolicy> desired =
-        NetworkPolicyDesired.desired(project, "genomics-lab", baseline, Map.of());
+        NetworkPolicyDesired.desired(project, "genomics-lab", Fixtures.floors(project, baseline));
     assertThat(desired).hasSizeGreaterThanOrEqualTo(5);
     for (NetworkPolicy policy : desired) {
       NetworkPolicy stored =

@@ -283,7 +283,7 @@ class ResearchProjectIT {
               assertThat(exposure.message())
                   .contains("leaky/db")
                   .contains("leaky/open-all")
-                  .contains("every source");
+                  .contains("198.51.100.7 reach pods in leaky");
               assertThat(condition(get("leaky"), "TenantResponsibilitiesMet").getStatus())
                   .isEqualTo("False");
             });

@@ -45,7 +45,7 @@ class UnreadableProjectIT {
     ClusterSeed.installCrds(client);
     client.resource(Fixtures.baseline()).create();
     client.resource(Fixtures.project("first-good")).create();
-    storeRaw("newer-fields", spec -> egress(spec).put("projects", List.of("climate-model")));
+    storeRaw("newer-fields", spec -> egress(spec).put("rateLimit", "10Mbps"));
     storeRaw("port-as-text", spec -> firstPort(spec).put("port", "https"));
     operator = new OperatorHarness(client, "default", Duration.ofSeconds(1));
   }

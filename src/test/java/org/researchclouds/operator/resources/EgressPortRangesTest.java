@@ -29,9 +29,12 @@ class EgressPortRangesTest {
   }
 
   @Test
-  void keepsAPortListedByItselfEvenWhenBlocked() {
+  void keepsAPortListedByItselfBlocked() {
     assertThat(EgressPortRanges.allowed(List.of(new PortSpec(25, null, Protocol.TCP)), MAIL))
-        .containsExactly(new PortSpec(25, null, Protocol.TCP));
+        .as("only the platform's grant opens a blocked port, by leaving it out of the list")
+        .isEmpty();
+    assertThat(EgressPortRanges.closed(List.of(new PortSpec(20, 30, null)), MAIL))
+        .containsExactly(MAIL.get(0));
   }
 
   @Test

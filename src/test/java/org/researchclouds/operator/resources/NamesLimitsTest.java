@@ -47,12 +47,16 @@ class NamesLimitsTest {
                             null)),
                     List.of(
                         new Egress(
-                            item, List.of("10.0.0.0/8"), List.of(new PortSpec(443, null, null))))),
+                            item,
+                            List.of("10.0.0.0/8"),
+                            null,
+                            List.of(new PortSpec(443, null, null))))),
                 DeletionPolicy.Retain));
 
     List<HasMetadata> written =
         new ArrayList<>(
-            NetworkPolicyDesired.desired(longest, namespace, Fixtures.baseline(), Map.of()));
+            NetworkPolicyDesired.desired(
+                longest, namespace, Fixtures.floors(longest, Fixtures.baseline())));
     written.add(NamespaceDesired.desired(longest, namespace, Fixtures.baseline()));
 
     assertThat(written)

@@ -27,7 +27,7 @@ class NetworkPolicyDesiredTest {
     ResearchProject project = Fixtures.project("lab", "lab-a", "lab-b");
 
     List<NetworkPolicy> policies =
-        NetworkPolicyDesired.desired(project, "lab-a", baseline, Map.of());
+        NetworkPolicyDesired.desired(project, "lab-a", Fixtures.floors(project, baseline));
 
     NetworkPolicy deny = named(policies, "rp-default-deny");
     assertThat(deny.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
@@ -80,7 +80,13 @@ class NetworkPolicyDesiredTest {
     NetworkPolicy policy =
         named(
             NetworkPolicyDesired.desired(
-                project, "lab", baseline, Map.of("partner", "uid-of-partner")),
+                project,
+                "lab",
+                NetworkFloors.of(
+                    baseline,
+                    project,
+                    Map.of("partner", Fixtures.project("partner", "partner")),
+                    Fixtures.NOW)),
             "rp-expose-api");
 
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
@@ -91,7 +97,10 @@ class NetworkPolicyDesiredTest {
         .isEqualTo(Map.of("kubernetes.io/metadata.name", Fixtures.INGRESS_NAMESPACE));
     assertThat(rule.getFrom().get(1).getIpBlock().getCidr()).isEqualTo("192.0.2.0/24");
     assertThat(rule.getFrom().get(2).getNamespaceSelector().getMatchLabels())
-        .isEqualTo(Map.of("researchclouds.org/project-uid", "uid-of-partner"));
+        .isEqualTo(
+            Map.of(
+                "researchclouds.org/project-uid",
+                Fixtures.project("partner", "partner").getMetadata().getUid()));
     assertThat(rule.getPorts())
         .extracting(p -> p.getPort(), p -> p.getEndPort(), p -> p.getProtocol())
         .containsExactly(
@@ -121,7 +130,8 @@ class NetworkPolicyDesiredTest {
 
     NetworkPolicy policy =
         named(
-            NetworkPolicyDesired.desired(project, "lab", noController, Map.of()), "rp-expose-web");
+            NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, noController)),
+            "rp-expose-web");
 
     assertThat(policy.getSpec().getIngress()).isEmpty();
     assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
@@ -130,9 +140,10 @@ class NetworkPolicyDesiredTest {
   @Test
   void opensDeclaredEgressButKeepsBlockedPortsClosedInsideRanges() {
     Egress everything =
-        new Egress("all", List.of("0.0.0.0/0"), List.of(new PortSpec(1, 65535, Protocol.TCP)));
+        new Egress(
+            "all", List.of("0.0.0.0/0"), null, List.of(new PortSpec(1, 65535, Protocol.TCP)));
     Egress mailOnly =
-        new Egress("mail", List.of("0.0.0.0/0"), List.of(new PortSpec(25, 25, Protocol.TCP)));
+        new Egress("mail", List.of("0.0.0.0/0"), null, List.of(new PortSpec(25, 25, Protocol.TCP)));
     ResearchProject project =
         Fixtures.project(
             "lab",
@@ -141,7 +152,8 @@ class NetworkPolicyDesiredTest {
                 new NetworkSpec(null, List.of(everything, mailOnly)),
                 DeletionPolicy.Retain));
 
-    List<NetworkPolicy> policies = NetworkPolicyDesired.desired(project, "lab", baseline, Map.of());
+    List<NetworkPolicy> policies =
+        NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, baseline));
 
     var all = named(policies, "rp-egress-all").getSpec().getEgress().get(0);
     assertThat(all.getTo().get(0).getIpBlock().getCidr()).isEqualTo("0.0.0.0/0");

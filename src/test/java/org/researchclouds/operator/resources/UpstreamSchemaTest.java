@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.UpstreamSchemas;
@@ -30,7 +29,10 @@ class UpstreamSchemaTest {
                     List.of(Fixtures.webExposure()),
                     List.of(
                         new Egress(
-                            "all", List.of("0.0.0.0/0"), List.of(new PortSpec(1, 65535, null))))),
+                            "all",
+                            List.of("0.0.0.0/0"),
+                            null,
+                            List.of(new PortSpec(1, 65535, null))))),
                 DeletionPolicy.Retain));
 
     assertThat(
@@ -39,7 +41,9 @@ class UpstreamSchemaTest {
                 "api__v1_openapi.json",
                 "io.k8s.api.core.v1.Namespace"))
         .isEmpty();
-    assertThat(NetworkPolicyDesired.desired(project, "lab", Fixtures.baseline(), Map.of()))
+    assertThat(
+            NetworkPolicyDesired.desired(
+                project, "lab", Fixtures.floors(project, Fixtures.baseline())))
         .hasSize(5)
         .allSatisfy(
             policy ->

@@ -46,7 +46,7 @@ class InvalidInputTest {
   @Test
   void everyBrokenConstraintGetsAPreciseReasonNamingTheField() throws IOException {
     List<Case> cases = new ArrayList<>();
-    generate("spec", specSchema(), cases);
+    generate("spec", specSchema(), base().get("spec"), cases);
     cases.addAll(celRuleCases());
 
     List<String> imprecise = new ArrayList<>();
@@ -85,14 +85,18 @@ class InvalidInputTest {
       return List.of(new Verdict("UnreadableSpec", project.unreadableSpec()));
     }
     return ProjectValidator.validate(
-            project, Fixtures.baseline(), name -> Optional.empty(), Set.of())
+            project, Fixtures.baseline(), name -> Optional.empty(), Set.of(), HostClaims.NONE)
         .stream()
         .map(p -> new Verdict(p.reason(), p.message()))
         .toList();
   }
 
-  /** One case per constraint of each node of the schema, on the base's value at that path. */
-  private static void generate(String path, JSONSchemaProps schema, List<Case> cases) {
+  /**
+   * One case per constraint of each node of the schema, on the base's value at that path: every
+   * item of a list, and every field an item sets, since two items of a list may set other fields.
+   */
+  private static void generate(
+      String path, JSONSchemaProps schema, JsonNode value, List<Case> cases) {
     String type = schema.getType() == null ? "object" : schema.getType();
     switch (type) {
       case "string" -> {
@@ -134,7 +138,9 @@ class InvalidInputTest {
             && !schema.getXKubernetesListType().equals("atomic")) {
           cases.add(edit(path, "list-type", list -> repeatFirst((ArrayNode) list, 1)));
         }
-        generate(path + "[0]", schema.getItems().getSchema(), cases);
+        for (int i = 0; i < value.size(); i++) {
+          generate(path + "[" + i + "]", schema.getItems().getSchema(), value.get(i), cases);
+        }
       }
       case "object" -> {
         for (String required : schema.getRequired()) {
@@ -152,11 +158,20 @@ class InvalidInputTest {
                     }
                   }));
         }
-        schema.getProperties().forEach((name, child) -> generate(path + "." + name, child, cases));
+        schema.getProperties().entrySet().stream()
+            .filter(property -> value.has(property.getKey()))
+            .forEach(
+                property ->
+                    generate(
+                        path + "." + property.getKey(),
+                        property.getValue(),
+                        value.get(property.getKey()),
+                        cases));
         if (schema.getAdditionalProperties() != null
             && schema.getAdditionalProperties().getSchema() != null) {
           // The base's one entry of each map is "app".
-          generate(path + ".app", schema.getAdditionalProperties().getSchema(), cases);
+          generate(
+              path + ".app", schema.getAdditionalProperties().getSchema(), value.get("app"), cases);
         }
       }
       default -> {}
@@ -173,6 +188,14 @@ class InvalidInputTest {
             "rule: namespace only for ServiceAccounts",
             NODES.textNode("every-field")),
         set("spec.network.egress[0].ports[0].endPort", "rule: range order", NODES.numberNode(442)),
+        edit(
+            "spec.network.egress[1]",
+            "rule: cidrs or projects",
+            egress -> ((ObjectNode) egress).putArray("cidrs").add("10.0.0.0/8")),
+        edit(
+            "spec.network.egress[1]",
+            "rule: cidrs or projects",
+            egress -> ((ObjectNode) egress).remove("projects")),
         set(
             "spec.members[0].role",
             "rule: a ServiceAccount is never a maintainer",
@@ -213,7 +236,9 @@ class InvalidInputTest {
           JsonNode container = at(object, parent);
           if (field.endsWith("]")) {
             String list = field.substring(0, field.indexOf('['));
-            ((ArrayNode) container.get(list)).set(0, value);
+            int index =
+                Integer.parseInt(field.substring(field.indexOf('[') + 1, field.length() - 1));
+            ((ArrayNode) container.get(list)).set(index, value);
           } else if (value == null) {
             ((ObjectNode) container).remove(field);
           } else {
@@ -255,6 +280,7 @@ class InvalidInputTest {
     return node;
   }
 
+  /** Adds the fields of the schema that no item of the base sets, one path per field. */
   private static void everyField(
       String path, JSONSchemaProps schema, JsonNode value, List<String> unset) {
     if (value == null) {
@@ -262,7 +288,23 @@ class InvalidInputTest {
       return;
     }
     if (schema.getItems() != null) {
-      everyField(path + "[0]", schema.getItems().getSchema(), value.get(0), unset);
+      JSONSchemaProps item = schema.getItems().getSchema();
+      for (Map.Entry<String, JSONSchemaProps> property : item.getProperties().entrySet()) {
+        List<String> unsetInEvery = null;
+        for (JsonNode element : value) {
+          List<String> here = new ArrayList<>();
+          everyField(
+              path + "[*]." + property.getKey(),
+              property.getValue(),
+              element.get(property.getKey()),
+              here);
+          if (unsetInEvery == null || here.size() < unsetInEvery.size()) {
+            unsetInEvery = here;
+          }
+        }
+        unset.addAll(unsetInEvery == null ? List.of(path + "[*]") : unsetInEvery);
+      }
+      return;
     }
     for (Map.Entry<String, JSONSchemaProps> property : schema.getProperties().entrySet()) {
       everyField(

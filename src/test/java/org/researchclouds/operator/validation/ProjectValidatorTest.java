@@ -50,7 +50,8 @@ class ProjectValidatorTest {
                 Fixtures.project("lab", "lab", "lab-handed"),
                 baseline,
                 name -> Optional.ofNullable(existing.get(name)),
-                Set.of()))
+                Set.of(),
+                HostClaims.NONE))
         .isEmpty();
   }
 
@@ -64,7 +65,8 @@ class ProjectValidatorTest {
                 Fixtures.project("lab", "lab-finance"),
                 baseline,
                 name -> Optional.of(someones),
-                Set.of()))
+                Set.of(),
+                HostClaims.NONE))
         .singleElement()
         .satisfies(
             p -> {
@@ -86,7 +88,8 @@ class ProjectValidatorTest {
                 new Member(MemberKind.User, "ana", null, ProjectRole.maintainer),
                 new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.developer)));
 
-    assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of()))
+    assertThat(
+            ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of(), HostClaims.NONE))
         .extracting(Problem::reason)
         .containsExactly("SubjectOutsideProject", "SubjectNotAllowed", "DuplicateMember");
   }
@@ -101,7 +104,11 @@ class ProjectValidatorTest {
 
     List<Problem> problems =
         ProjectValidator.validate(
-            Fixtures.project("lab", "lab-data"), baseline, name -> Optional.of(taken), Set.of());
+            Fixtures.project("lab", "lab-data"),
+            baseline,
+            name -> Optional.of(taken),
+            Set.of(),
+            HostClaims.NONE);
 
     assertThat(problems)
         .singleElement()
@@ -125,7 +132,8 @@ class ProjectValidatorTest {
                 Fixtures.project("lab", "lab-data"),
                 baseline,
                 name -> Optional.of(released),
-                Set.of()))
+                Set.of(),
+                HostClaims.NONE))
         .extracting(Problem::reason)
         .containsExactly("NamespaceNotAdoptable");
   }
@@ -137,7 +145,11 @@ class ProjectValidatorTest {
             "default", "kube-system", "kube-public", Fixtures.INGRESS_NAMESPACE, "monitoring")) {
       assertThat(
               ProjectValidator.validate(
-                  Fixtures.project("lab", name), baseline, NO_NAMESPACES, Set.of()))
+                  Fixtures.project("lab", name),
+                  baseline,
+                  NO_NAMESPACES,
+                  Set.of(),
+                  HostClaims.NONE))
           .as(name)
           .extracting(Problem::reason)
           .containsExactly("NamespaceProtected");
@@ -161,7 +173,8 @@ class ProjectValidatorTest {
   @Test
   void refusesDuplicateNamesBadCidrsAndAnIngressControllerThePlatformLacks() {
     Exposure web = Fixtures.webExposure();
-    Egress bad = new Egress("out", List.of("10.0.0.0/33"), List.of(new PortSpec(443, null, null)));
+    Egress bad =
+        new Egress("out", List.of("10.0.0.0/33"), null, List.of(new PortSpec(443, null, null)));
     SecurityBaseline noController = Fixtures.with(baseline, "ingressController", null);
 
     assertThat(
@@ -169,7 +182,8 @@ class ProjectValidatorTest {
                 projectWith(new NetworkSpec(List.of(web), List.of(bad))),
                 baseline,
                 NO_NAMESPACES,
-                Set.of()))
+                Set.of(),
+                HostClaims.NONE))
         .extracting(Problem::reason, Problem::message)
         .containsExactly(
             tuple(
@@ -181,7 +195,8 @@ class ProjectValidatorTest {
                 projectWith(new NetworkSpec(List.of(web, web), List.of())),
                 noController,
                 NO_NAMESPACES,
-                Set.of()))
+                Set.of(),
+                HostClaims.NONE))
         .extracting(Problem::reason)
         .containsExactly("DuplicateName");
     assertThat(
@@ -189,7 +204,8 @@ class ProjectValidatorTest {
                 projectWith(new NetworkSpec(List.of(web), List.of())),
                 noController,
                 NO_NAMESPACES,
-                Set.of()))
+                Set.of(),
+                HostClaims.NONE))
         .extracting(Problem::reason)
         .containsExactly("IngressControllerNotConfigured");
   }
@@ -206,7 +222,8 @@ class ProjectValidatorTest {
             "backup",
             new BackupSpec(true, "every night", "30d", null, null, null));
 
-    assertThat(ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of()))
+    assertThat(
+            ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of(), HostClaims.NONE))
         .extracting(Problem::message)
         .satisfiesExactlyInAnyOrder(
             cron -> assertThat(cron).contains("spec.backup.schedule").contains("cron"),
@@ -224,7 +241,7 @@ class ProjectValidatorTest {
 
     assertThat(
             ProjectValidator.validate(
-                Fixtures.project("lab", "lab"), broken, NO_NAMESPACES, Set.of()))
+                Fixtures.project("lab", "lab"), broken, NO_NAMESPACES, Set.of(), HostClaims.NONE))
         .extracting(Problem::reason, p -> p.message().contains("spec.backup."))
         .containsOnly(org.assertj.core.groups.Tuple.tuple("InvalidBaseline", true))
         .hasSize(2);
@@ -236,7 +253,8 @@ class ProjectValidatorTest {
             "lab",
             Fixtures.spec(
                 List.of("lab"), new NetworkSpec(List.of(exposure), null), DeletionPolicy.Retain));
-    return ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of()).stream()
+    return ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of(), HostClaims.NONE)
+        .stream()
         .map(Problem::reason)
         .toList();
   }
@@ -246,7 +264,7 @@ class ProjectValidatorTest {
         "api",
         null,
         List.of(ports),
-        new ExposureSource(null, List.of("192.0.2.0/24"), null),
+        new ExposureSource(null, List.of("10.20.0.0/16"), null),
         null,
         null,
         null);
@@ -284,7 +302,11 @@ class ProjectValidatorTest {
             new NamespaceNaming(null, List.of(new NamespaceGrant("shared-data", "lab"))));
     assertThat(
             ProjectValidator.validate(
-                Fixtures.project("lab", "lab", "shared-data"), granting, NO_NAMESPACES, Set.of()))
+                Fixtures.project("lab", "lab", "shared-data"),
+                granting,
+                NO_NAMESPACES,
+                Set.of(),
+                HostClaims.NONE))
         .isEmpty();
   }
 
@@ -310,7 +332,9 @@ class ProjectValidatorTest {
             new BackupSpec(
                 true, "* * * * *", null, null, null, new RestoreDrill(true, "0 * * * *")));
 
-    assertThat(ProjectValidator.validate(everyMinute, baseline, NO_NAMESPACES, Set.of()))
+    assertThat(
+            ProjectValidator.validate(
+                everyMinute, baseline, NO_NAMESPACES, Set.of(), HostClaims.NONE))
         .extracting(Problem::reason, Problem::message)
         .containsExactlyInAnyOrder(
             tuple(
@@ -325,7 +349,9 @@ class ProjectValidatorTest {
   }
 
   private List<String> reasons(ResearchProject project, Set<String> operatorNamespaces) {
-    return ProjectValidator.validate(project, baseline, NO_NAMESPACES, operatorNamespaces).stream()
+    return ProjectValidator.validate(
+            project, baseline, NO_NAMESPACES, operatorNamespaces, HostClaims.NONE)
+        .stream()
         .map(Problem::reason)
         .toList();
   }

@@ -1,0 +1,48 @@
+package org.researchclouds.operator.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+import org.researchclouds.operator.api.schema.Items;
+import org.researchclouds.operator.api.schema.ListMap;
+import org.researchclouds.operator.api.schema.ListSet;
+
+/**
+ * The DNS names projects may route to themselves. A host is allowed when it is a suffix listed
+ * here, globally or for the project, or a name under one. With no suffix listed anywhere, any host
+ * is allowed; a host still belongs to one project only.
+ */
+public record IngressHostPolicy(
+    @Size(max = 64)
+        @ListSet
+        @Items(maxLength = Patterns.HOST_MAX_LENGTH, pattern = Patterns.HOST)
+        @JsonPropertyDescription(
+            "Domains every project may use names under, such as apps.example.org.")
+        List<String> allowedSuffixes,
+    @Size(max = 512)
+        @ListMap(keys = "project")
+        @JsonPropertyDescription("Domains granted to one project each.")
+        List<HostGrant> grants) {
+
+  public List<String> allowedSuffixesOrEmpty() {
+    return allowedSuffixes == null ? List.of() : allowedSuffixes;
+  }
+
+  public List<HostGrant> grantsOrEmpty() {
+    return grants == null ? List.of() : grants;
+  }
+
+  /** The suffixes the project may use; empty when the platform restricts no host. */
+  public List<String> suffixesFor(String project) {
+    List<String> suffixes = new java.util.ArrayList<>(allowedSuffixesOrEmpty());
+    grantsOrEmpty().stream()
+        .filter(grant -> grant.project().equals(project))
+        .forEach(grant -> suffixes.addAll(grant.suffixes()));
+    return suffixes;
+  }
+
+  /** Whether any suffix is listed: then every host must fall under one. */
+  public boolean restricts() {
+    return !allowedSuffixesOrEmpty().isEmpty() || !grantsOrEmpty().isEmpty();
+  }
+}

@@ -1,0 +1,197 @@
+package org.researchclouds.operator.controls;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.researchclouds.operator.api.BlockedPort;
+import org.researchclouds.operator.api.DeniedCidr;
+import org.researchclouds.operator.network.Cidr;
+import org.researchclouds.operator.network.Endpoint;
+import org.researchclouds.operator.network.Endpoint.Address;
+import org.researchclouds.operator.network.Endpoint.Pod;
+import org.researchclouds.operator.network.PolicyEvaluator;
+import org.researchclouds.operator.network.PolicyEvaluator.Connection;
+import org.researchclouds.operator.network.PolicyEvaluator.Verdict;
+import org.researchclouds.operator.network.Witnesses;
+import org.researchclouds.operator.network.Witnesses.Port;
+import org.researchclouds.operator.resources.Names;
+import org.researchclouds.operator.resources.NetworkFloors;
+import org.researchclouds.operator.resources.NetworkPolicyDesired;
+
+/**
+ * What every NetworkPolicy in the project's namespaces, managed or not, actually lets through, set
+ * against what the project's declared policies alone would: any connection the first allow and the
+ * second not is an opening, with the policies that make it.
+ */
+public final class Reachability {
+  private static final List<Port> COMMON_PORTS = List.of(new Port(80, "TCP"), new Port(443, "TCP"));
+
+  /**
+   * @param policies the policies, as namespace/name, that let it through beyond the declared ones
+   * @param about the denied range or the blocked port reached; empty for a source
+   * @param example one connection it allows
+   * @param count how many witness connections it allows
+   */
+  public record Opening(List<String> policies, String about, Connection example, int count) {}
+
+  private final Observation observation;
+  private final NetworkFloors floors;
+  private final List<NetworkPolicy> declared;
+  private final List<NetworkPolicy> actual;
+  private final PolicyEvaluator declaredEvaluator;
+  private final PolicyEvaluator actualEvaluator;
+
+  private Reachability(Observation observation) {
+    this.observation = observation;
+    this.floors = observation.floors();
+    this.declared =
+        observation.presentNamespaces().stream()
+            .flatMap(ns -> NetworkPolicyDesired.desired(observation.project(), ns, floors).stream())
+            .toList();
+    this.actual =
+        observation.presentNamespaces().stream()
+            .flatMap(ns -> observation.policiesIn(ns).stream())
+            .toList();
+    this.declaredEvaluator = new PolicyEvaluator(declared);
+    this.actualEvaluator = new PolicyEvaluator(actual);
+  }
+
+  public static Reachability of(Observation observation) {
+    return new Reachability(observation);
+  }
+
+  /** Every policy that makes an opening of any kind, as namespace/name. */
+  public Set<String> openingPolicies() {
+    Set<String> policies = new LinkedHashSet<>();
+    Stream.of(undeclaredSources(), deniedDestinations(), blockedPorts())
+        .flatMap(List::stream)
+        .forEach(opening -> policies.addAll(opening.policies()));
+    return policies;
+  }
+
+  /** Sources outside what the exposures declare that reach the project's pods. */
+  public List<Opening> undeclaredSources() {
+    List<NetworkPolicy> all = union();
+    List<Endpoint> sources = Witnesses.sources(all);
+    List<Port> ports = Witnesses.ingressPorts(all);
+    Map<String, Opening> openings = new LinkedHashMap<>();
+    for (Pod pod : pods(all)) {
+      for (Endpoint source : sources) {
+        for (Port port : ports) {
+          record(new Connection(source, pod, port.number(), port.protocol()), "", openings);
+        }
+      }
+    }
+    return List.copyOf(openings.values());
+  }
+
+  /** Denied ranges the pods reach, whatever the port. */
+  public List<Opening> deniedDestinations() {
+    List<NetworkPolicy> all = union();
+    List<Port> ports =
+        Stream.concat(COMMON_PORTS.stream(), Witnesses.egressPorts(all).stream())
+            .distinct()
+            .toList();
+    Map<String, Opening> openings = new LinkedHashMap<>();
+    for (DeniedCidr denied : floors.denied()) {
+      Cidr range = Cidr.parse(denied.cidr());
+      Address address = new Address(range.address(range.first()));
+      for (Pod pod : pods(all)) {
+        for (Port port : ports) {
+          Connection connection = new Connection(pod, address, port.number(), port.protocol());
+          Verdict verdict = actualEvaluator.evaluate(connection);
+          if (verdict.allowed()) {
+            merge(openings, new Opening(verdict.allowedBy(), denied.toString(), connection, 1));
+          }
+        }
+      }
+    }
+    return List.copyOf(openings.values());
+  }
+
+  /** Outside addresses the pods reach on ports still blocked for the project. */
+  public List<Opening> blockedPorts() {
+    List<NetworkPolicy> all = union();
+    List<Address> outside =
+        Witnesses.destinations(all).stream()
+            .filter(Address.class::isInstance)
+            .map(Address.class::cast)
+            .filter(address -> address.address().reachesInternet())
+            .toList();
+    Map<String, Opening> openings = new LinkedHashMap<>();
+    for (Pod pod : pods(all)) {
+      for (Address address : outside) {
+        for (BlockedPort blocked : floors.blocked()) {
+          record(
+              new Connection(pod, address, blocked.port(), blocked.protocolOrDefault().name()),
+              blocked.port()
+                  + "/"
+                  + blocked.protocolOrDefault()
+                  + (blocked.reason() == null ? "" : " (" + blocked.reason() + ")"),
+              openings);
+        }
+      }
+    }
+    return List.copyOf(openings.values());
+  }
+
+  private void record(Connection connection, String about, Map<String, Opening> openings) {
+    Verdict verdict = actualEvaluator.evaluate(connection);
+    if (verdict.allowed() && !declaredEvaluator.allows(connection)) {
+      merge(openings, new Opening(beyondDeclared(verdict.allowedBy()), about, connection, 1));
+    }
+  }
+
+  /** One opening per policies and what they reach, counting the connections. */
+  private static void merge(Map<String, Opening> openings, Opening found) {
+    openings.merge(
+        found.policies() + " " + found.about(),
+        found,
+        (first, next) ->
+            new Opening(first.policies(), first.about(), first.example(), first.count() + 1));
+  }
+
+  /** The policies among those given that are not the operator's, as declared. */
+  private List<String> beyondDeclared(List<String> policies) {
+    Set<String> intact = new LinkedHashSet<>();
+    for (NetworkPolicy wanted : declared) {
+      String key = key(wanted);
+      actual.stream()
+          .filter(p -> key(p).equals(key) && Objects.equals(p.getSpec(), wanted.getSpec()))
+          .findFirst()
+          .ifPresent(p -> intact.add(key));
+    }
+    List<String> beyond = policies.stream().filter(p -> !intact.contains(p)).toList();
+    return beyond.isEmpty() ? policies : beyond;
+  }
+
+  private List<Pod> pods(Collection<NetworkPolicy> policies) {
+    List<Pod> pods = new ArrayList<>();
+    for (String namespace : observation.presentNamespaces()) {
+      Map<String, String> labels =
+          new TreeMap<>(
+              Objects.requireNonNullElse(
+                  observation.namespaces().get(namespace).getMetadata().getLabels(), Map.of()));
+      // The API server sets it on every namespace; the in-memory server does not.
+      labels.putIfAbsent(Names.NAMESPACE_NAME_LABEL, namespace);
+      pods.addAll(Witnesses.podsIn(namespace, Map.copyOf(labels), policies));
+    }
+    return pods;
+  }
+
+  private List<NetworkPolicy> union() {
+    return Stream.concat(actual.stream(), declared.stream()).toList();
+  }
+
+  private static String key(NetworkPolicy policy) {
+    return policy.getMetadata().getNamespace() + "/" + policy.getMetadata().getName();
+  }
+}
