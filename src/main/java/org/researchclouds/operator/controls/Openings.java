@@ -18,6 +18,6 @@ final class Openings {
         + opening.example().port()
         + "/"
         + opening.example().protocol()
-        + (more > 0 ? " (and " + more + " more such connections)" : "");
+        + (more > 0 ? " (and " + more + " more such connection" + (more > 1 ? "s)" : ")") : "");
   }
 }

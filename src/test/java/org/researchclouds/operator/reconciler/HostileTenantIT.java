@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.researchclouds.operator.ProjectStatus.condition;
 import static org.researchclouds.operator.ProjectStatus.responsibility;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
@@ -17,6 +19,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +31,11 @@ import org.researchclouds.operator.VeleroFixtures;
 import org.researchclouds.operator.VeleroServer;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.DeletionPolicy;
+import org.researchclouds.operator.api.Egress;
+import org.researchclouds.operator.api.Exposure;
+import org.researchclouds.operator.api.ExposureSource;
 import org.researchclouds.operator.api.NetworkSpec;
+import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.resources.Names;
@@ -350,6 +357,117 @@ class HostileTenantIT {
               assertThat(leastPrivilege.reason()).isEqualTo("UnmanagedBindingEscalates");
               assertThat(leastPrivilege.message()).contains("into running pods");
             });
+  }
+
+  /** Attack 9: route another team's hostname to one's own pods by declaring it too. */
+  @Test
+  void aHostStaysWithTheProjectThatHoldsItUntilThatProjectLetsGo() {
+    client.resource(withExposure("web-owner", "web", null, "portal.example.org")).create();
+    awaitReady("web-owner");
+    client.resource(withExposure("web-thief", "web", null, "*.example.org")).create();
+
+    Condition refused = condition(ProjectStatus.awaitReady(client, "web-thief", "False"), "Ready");
+    assertThat(refused.getReason()).isEqualTo("HostConflict");
+    assertThat(refused.getMessage()).contains("belongs to project web-owner");
+    assertThat(client.namespaces().withName("web-thief").get()).isNull();
+    assertThat(condition(ProjectStatus.awaitReady(client, "web-owner", "True"), "Ready"))
+        .isNotNull();
+
+    // Once the holder is gone, the other claim is served without any edit of its own.
+    client.resources(ResearchProject.class).withName("web-owner").delete();
+    awaitReady("web-thief");
+    assertThat(ProjectStatus.awaitReady(client, "web-thief", "True").getStatus().getIngressHosts())
+        .containsExactly("*.example.org");
+  }
+
+  /**
+   * Attack 10: reach a project that trusts another by name. The trust follows the trusted project's
+   * identity: none while it does not exist, its UID once it does.
+   */
+  @Test
+  void crossProjectTrafficFollowsTheTrustedProjectsIdentity() {
+    client.resource(withExposure("imaging", "api", "modelling", null)).create();
+    awaitReady("imaging");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(exposurePolicy("imaging", "api").getSpec().getIngress())
+                    .as("nobody to admit yet")
+                    .isEmpty());
+
+    ResearchProject modelling =
+        Fixtures.project(
+            "modelling",
+            Fixtures.spec(
+                List.of("modelling"),
+                new NetworkSpec(
+                    null,
+                    List.of(
+                        new Egress(
+                            "imaging",
+                            null,
+                            List.of("imaging"),
+                            List.of(new PortSpec(9000, null, null))))),
+                DeletionPolicy.Retain));
+    createAgain(modelling);
+    String uid =
+        client.resources(ResearchProject.class).withName("modelling").get().getMetadata().getUid();
+    awaitReady("modelling");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      exposurePolicy("imaging", "api")
+                          .getSpec()
+                          .getIngress()
+                          .get(0)
+                          .getFrom()
+                          .get(0)
+                          .getNamespaceSelector()
+                          .getMatchLabels())
+                  .isEqualTo(Map.of(Names.PROJECT_UID_LABEL, uid));
+              assertThat(
+                      responsibility(
+                              ProjectStatus.awaitReady(client, "imaging", "True"),
+                              "tenant/limited-exposure")
+                          .message())
+                  .doesNotContain("declares no egress");
+            });
+  }
+
+  private static NetworkPolicy exposurePolicy(String project, String exposure) {
+    return client
+        .network()
+        .v1()
+        .networkPolicies()
+        .inNamespace(project)
+        .withName(Names.exposurePolicy(exposure))
+        .get();
+  }
+
+  private static ResearchProject withExposure(
+      String name, String exposure, String fromProject, String host) {
+    return Fixtures.project(
+        name,
+        Fixtures.spec(
+            List.of(name),
+            new NetworkSpec(
+                List.of(
+                    new Exposure(
+                        exposure,
+                        null,
+                        List.of(new PortSpec(9000, null, null)),
+                        fromProject == null
+                            ? new ExposureSource(true, null, null)
+                            : new ExposureSource(null, null, List.of(fromProject)),
+                        null,
+                        null,
+                        host == null ? null : List.of(host))),
+                null),
+            DeletionPolicy.Retain));
   }
 
   private static ResearchProject project(String name, DeletionPolicy deletion) {

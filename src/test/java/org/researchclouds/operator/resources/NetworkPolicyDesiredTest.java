@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Egress;
+import org.researchclouds.operator.api.EgressException;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.ExposureSource;
 import org.researchclouds.operator.api.NetworkSpec;
@@ -168,6 +170,107 @@ class NetworkPolicyDesiredTest {
     assertThat(named(policies, "rp-egress-mail").getSpec().getEgress())
         .as("a range of blocked ports only must not become an allow-all rule")
         .isEmpty();
+  }
+
+  @Test
+  void everyRangeLeavesOutTheDeniedRangesInsideIt() {
+    Egress anywhere =
+        new Egress(
+            "anywhere",
+            List.of("0.0.0.0/0", "::/0", "10.0.0.0/8"),
+            null,
+            List.of(new PortSpec(443, null, null)));
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"), new NetworkSpec(null, List.of(anywhere)), DeletionPolicy.Retain));
+
+    var to =
+        named(
+                NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, baseline)),
+                "rp-egress-anywhere")
+            .getSpec()
+            .getEgress()
+            .get(0)
+            .getTo();
+
+    assertThat(to.get(0).getIpBlock().getExcept()).containsExactly("169.254.169.254/32");
+    assertThat(to.get(1).getIpBlock().getExcept()).containsExactly("fd00:ec2::254/128");
+    assertThat(to.get(2).getIpBlock().getExcept()).isEmpty();
+  }
+
+  @Test
+  void egressToAProjectSelectsItsIdentityAndNothingWhileItDoesNotExist() {
+    Egress imaging =
+        new Egress("imaging", null, List.of("partner"), List.of(new PortSpec(25, null, null)));
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"), new NetworkSpec(null, List.of(imaging)), DeletionPolicy.Retain));
+    ResearchProject partner = Fixtures.project("partner", "partner");
+
+    var rule =
+        named(
+                NetworkPolicyDesired.desired(
+                    project,
+                    "lab",
+                    NetworkFloors.of(baseline, project, Map.of("partner", partner), Fixtures.NOW)),
+                "rp-egress-imaging")
+            .getSpec()
+            .getEgress()
+            .get(0);
+    var absent =
+        named(
+                NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, baseline)),
+                "rp-egress-imaging")
+            .getSpec()
+            .getEgress();
+
+    assertThat(rule.getTo().get(0).getNamespaceSelector().getMatchLabels())
+        .isEqualTo(Map.of(Names.PROJECT_UID_LABEL, partner.getMetadata().getUid()));
+    assertThat(rule.getPorts().get(0).getPort().getIntVal())
+        .as("a blocked port inside the cluster is no abuse of the Internet")
+        .isEqualTo(25);
+    assertThat(absent).as("no rule, rather than one that reaches everywhere").isEmpty();
+  }
+
+  @Test
+  void aGrantedPortOpensUntilItExpires() {
+    Egress mail =
+        new Egress("mail", List.of("192.0.2.0/24"), null, List.of(new PortSpec(25, null, null)));
+    ResearchProject project =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(
+                List.of("lab"), new NetworkSpec(null, List.of(mail)), DeletionPolicy.Retain));
+    SecurityBaseline granted =
+        Fixtures.with(
+            baseline,
+            "egressExceptions",
+            List.of(new EgressException("lab", 25, null, "relay", "2026-12-01T00:00:00Z")));
+
+    assertThat(
+            named(
+                    NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, granted)),
+                    "rp-egress-mail")
+                .getSpec()
+                .getEgress())
+        .hasSize(1);
+    assertThat(
+            named(
+                    NetworkPolicyDesired.desired(
+                        project,
+                        "lab",
+                        NetworkFloors.of(
+                            granted, project, Map.of(), Instant.parse("2026-12-01T00:00:00Z"))),
+                    "rp-egress-mail")
+                .getSpec()
+                .getEgress())
+        .isEmpty();
+    assertThat(NetworkFloors.nextExpiry(granted, project, Fixtures.NOW))
+        .contains(Instant.parse("2026-12-01T00:00:00Z"));
   }
 
   private static NetworkPolicy named(List<NetworkPolicy> policies, String name) {
