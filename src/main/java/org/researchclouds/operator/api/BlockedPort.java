@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
-/** Abuse-prone outbound traffic that stays blocked unless a project declares it by itself. */
+/** Abuse-prone outbound traffic that stays blocked unless the platform grants it to a project. */
 public record BlockedPort(
     @Required @Min(1) @Max(65535) @JsonPropertyDescription("Destination port.") Integer port,
     @Default("TCP") @JsonPropertyDescription("TCP (default), UDP or SCTP.") Protocol protocol,
