@@ -2,7 +2,9 @@ package org.researchclouds.operator.controls;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.api.BlockedPort;
 import org.researchclouds.operator.api.DeniedCidr;
@@ -18,8 +20,9 @@ import org.researchclouds.operator.resources.NetworkFloors;
 /**
  * Shared: be a good Net citizen, so that the cloud's networks are not blocked or banned. Egress is
  * denied by default, no pod reaches a range the platform denies (the cloud's metadata service
- * first), and the abuse-prone ports the baseline blocks (outbound mail first) stay closed unless
- * the platform grants one to the project. Judged over every policy in the namespaces.
+ * first) or anything its egress does not declare, and the abuse-prone ports the baseline blocks
+ * (outbound mail first) stay closed unless the platform grants one to the project. Judged over
+ * every policy in the namespaces.
  */
 public final class GoodNetCitizenControl implements Control {
   @Override
@@ -47,7 +50,9 @@ public final class GoodNetCitizenControl implements Control {
       }
     }
     Reachability reachability = Reachability.of(observation);
+    Set<List<String>> named = new HashSet<>();
     for (Opening opening : reachability.deniedDestinations()) {
+      named.add(opening.policies());
       gaps.add(
           Finding.notMet(
               "DeniedDestinationReachable",
@@ -57,12 +62,24 @@ public final class GoodNetCitizenControl implements Control {
                   + ", which the SecurityBaseline denies to every project; delete the policy."));
     }
     for (Opening opening : reachability.blockedPorts()) {
+      named.add(opening.policies());
       gaps.add(
           Finding.notMet(
               "BlockedEgressOpen",
               Openings.describe(opening)
                   + ", a port the SecurityBaseline blocks; delete the policy, and ask the platform"
                   + " team for a grant in spec.egressExceptions if the project needs it."));
+    }
+    // A policy named above for its worst opening is not named again for the rest.
+    for (Opening opening : reachability.undeclaredDestinations()) {
+      if (named.add(opening.policies())) {
+        gaps.add(
+            Finding.notMet(
+                "UndeclaredEgress",
+                Openings.describe(opening)
+                    + ", which no egress declares; declare it in spec.network.egress and delete"
+                    + " the policy."));
+      }
     }
     return Finding.fromGaps(
         gaps, Finding.met("AbuseProneEgressBlocked", floorsMessage(observation)));

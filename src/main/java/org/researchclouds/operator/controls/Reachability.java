@@ -1,6 +1,8 @@
 package org.researchclouds.operator.controls;
 
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,36 +44,68 @@ public final class Reachability {
    */
   public record Opening(List<String> policies, String about, Connection example, int count) {}
 
-  private final Observation observation;
   private final NetworkFloors floors;
   private final List<NetworkPolicy> declared;
   private final List<NetworkPolicy> actual;
   private final PolicyEvaluator declaredEvaluator;
   private final PolicyEvaluator actualEvaluator;
+  private final Map<String, Map<String, String>> namespaceLabels;
 
-  private Reachability(Observation observation) {
-    this.observation = observation;
-    this.floors = observation.floors();
-    this.declared =
-        observation.presentNamespaces().stream()
-            .flatMap(ns -> NetworkPolicyDesired.desired(observation.project(), ns, floors).stream())
-            .toList();
-    this.actual =
-        observation.presentNamespaces().stream()
-            .flatMap(ns -> observation.policiesIn(ns).stream())
-            .toList();
+  private Reachability(
+      NetworkFloors floors,
+      List<NetworkPolicy> declared,
+      List<NetworkPolicy> actual,
+      Map<String, Map<String, String>> namespaceLabels) {
+    this.floors = floors;
+    this.declared = declared;
+    this.actual = actual;
     this.declaredEvaluator = new PolicyEvaluator(declared);
     this.actualEvaluator = new PolicyEvaluator(actual);
+    this.namespaceLabels = namespaceLabels;
   }
 
   public static Reachability of(Observation observation) {
-    return new Reachability(observation);
+    NetworkFloors floors = observation.floors();
+    return new Reachability(
+        floors,
+        observation.presentNamespaces().stream()
+            .flatMap(ns -> NetworkPolicyDesired.desired(observation.project(), ns, floors).stream())
+            .toList(),
+        observation.presentNamespaces().stream()
+            .flatMap(ns -> observation.policiesIn(ns).stream())
+            .toList(),
+        namespaceLabels(observation.namespaces().values()));
+  }
+
+  /**
+   * What the policies let through against a declaration of nothing, for a project whose spec was
+   * refused: only the denied ranges and blocked ports are judged then.
+   */
+  public static Reachability undeclared(
+      NetworkFloors floors, List<NetworkPolicy> policies, Collection<Namespace> namespaces) {
+    List<NetworkPolicy> denyAll =
+        namespaces.stream()
+            .map(
+                ns ->
+                    new NetworkPolicyBuilder()
+                        .withNewMetadata()
+                        .withNamespace(ns.getMetadata().getName())
+                        .withName("deny-all")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withNewPodSelector()
+                        .endPodSelector()
+                        .withPolicyTypes("Ingress", "Egress")
+                        .endSpec()
+                        .build())
+            .toList();
+    return new Reachability(floors, denyAll, policies, namespaceLabels(namespaces));
   }
 
   /** Every policy that makes an opening of any kind, as namespace/name. */
   public Set<String> openingPolicies() {
     Set<String> policies = new LinkedHashSet<>();
-    Stream.of(undeclaredSources(), deniedDestinations(), blockedPorts())
+    Stream.of(undeclaredSources(), undeclaredDestinations(), deniedDestinations(), blockedPorts())
         .flatMap(List::stream)
         .forEach(opening -> policies.addAll(opening.policies()));
     return policies;
@@ -80,7 +114,7 @@ public final class Reachability {
   /** Sources outside what the exposures declare that reach the project's pods. */
   public List<Opening> undeclaredSources() {
     List<NetworkPolicy> all = union();
-    List<Endpoint> sources = Witnesses.sources(all);
+    List<Endpoint> sources = Witnesses.sources(all, namespaceLabels);
     List<Port> ports = Witnesses.ingressPorts(all);
     Map<String, Opening> openings = new LinkedHashMap<>();
     for (Pod pod : pods(all)) {
@@ -93,24 +127,52 @@ public final class Reachability {
     return List.copyOf(openings.values());
   }
 
-  /** Denied ranges the pods reach, whatever the port. */
+  /**
+   * Denied ranges the pods reach, whatever the port: at each end of a range, and at every address
+   * inside it that a policy names.
+   */
   public List<Opening> deniedDestinations() {
     List<NetworkPolicy> all = union();
     List<Port> ports =
         Stream.concat(COMMON_PORTS.stream(), Witnesses.egressPorts(all).stream())
             .distinct()
             .toList();
+    List<Address> named = addresses(Witnesses.destinations(all, namespaceLabels));
     Map<String, Opening> openings = new LinkedHashMap<>();
     for (DeniedCidr denied : floors.denied()) {
       Cidr range = Cidr.parse(denied.cidr());
-      Address address = new Address(range.address(range.first()));
+      List<Address> inside = new ArrayList<>();
+      inside.add(new Address(range.address(range.first())));
+      inside.add(new Address(range.address(range.last())));
+      named.stream().filter(a -> range.contains(a.address())).forEach(inside::add);
       for (Pod pod : pods(all)) {
-        for (Port port : ports) {
-          Connection connection = new Connection(pod, address, port.number(), port.protocol());
-          Verdict verdict = actualEvaluator.evaluate(connection);
-          if (verdict.allowed()) {
-            merge(openings, new Opening(verdict.allowedBy(), denied.toString(), connection, 1));
+        for (Address address : inside) {
+          for (Port port : ports) {
+            Connection connection = new Connection(pod, address, port.number(), port.protocol());
+            Verdict verdict = actualEvaluator.evaluate(connection);
+            if (verdict.allowed()) {
+              merge(openings, new Opening(verdict.allowedBy(), denied.toString(), connection, 1));
+            }
           }
+        }
+      }
+    }
+    return List.copyOf(openings.values());
+  }
+
+  /**
+   * Destinations beyond what the egress declares that the pods reach: the Internet from a project
+   * whose classification keeps it inside, or another project's pods without its consent.
+   */
+  public List<Opening> undeclaredDestinations() {
+    List<NetworkPolicy> all = union();
+    List<Endpoint> destinations = Witnesses.destinations(all, namespaceLabels);
+    List<Port> ports = Witnesses.egressPorts(all);
+    Map<String, Opening> openings = new LinkedHashMap<>();
+    for (Pod pod : pods(all)) {
+      for (Endpoint destination : destinations) {
+        for (Port port : ports) {
+          record(new Connection(pod, destination, port.number(), port.protocol()), "", openings);
         }
       }
     }
@@ -121,9 +183,7 @@ public final class Reachability {
   public List<Opening> blockedPorts() {
     List<NetworkPolicy> all = union();
     List<Address> outside =
-        Witnesses.destinations(all).stream()
-            .filter(Address.class::isInstance)
-            .map(Address.class::cast)
+        addresses(Witnesses.destinations(all, namespaceLabels)).stream()
             .filter(address -> address.address().reachesInternet())
             .toList();
     Map<String, Opening> openings = new LinkedHashMap<>();
@@ -141,6 +201,10 @@ public final class Reachability {
       }
     }
     return List.copyOf(openings.values());
+  }
+
+  private static List<Address> addresses(List<Endpoint> endpoints) {
+    return endpoints.stream().filter(Address.class::isInstance).map(Address.class::cast).toList();
   }
 
   private void record(Connection connection, String about, Map<String, Opening> openings) {
@@ -175,16 +239,24 @@ public final class Reachability {
 
   private List<Pod> pods(Collection<NetworkPolicy> policies) {
     List<Pod> pods = new ArrayList<>();
-    for (String namespace : observation.presentNamespaces()) {
-      Map<String, String> labels =
-          new TreeMap<>(
-              Objects.requireNonNullElse(
-                  observation.namespaces().get(namespace).getMetadata().getLabels(), Map.of()));
-      // The API server sets it on every namespace; the in-memory server does not.
-      labels.putIfAbsent(Names.NAMESPACE_NAME_LABEL, namespace);
-      pods.addAll(Witnesses.podsIn(namespace, Map.copyOf(labels), policies));
-    }
+    namespaceLabels.forEach(
+        (namespace, labels) -> pods.addAll(Witnesses.podsIn(namespace, labels, policies)));
     return pods;
+  }
+
+  /** The labels of the project's namespaces, by name. */
+  private static Map<String, Map<String, String>> namespaceLabels(
+      Collection<Namespace> namespaces) {
+    Map<String, Map<String, String>> labelled = new LinkedHashMap<>();
+    for (Namespace namespace : namespaces) {
+      String name = namespace.getMetadata().getName();
+      Map<String, String> labels =
+          new TreeMap<>(Objects.requireNonNullElse(namespace.getMetadata().getLabels(), Map.of()));
+      // The API server sets it on every namespace; the in-memory server does not.
+      labels.putIfAbsent(Names.NAMESPACE_NAME_LABEL, name);
+      labelled.put(name, Map.copyOf(labels));
+    }
+    return labelled;
   }
 
   private List<NetworkPolicy> union() {

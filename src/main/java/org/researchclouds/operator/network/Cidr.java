@@ -92,7 +92,13 @@ public record Cidr(BigInteger first, int prefix, int bits) {
       throw new IllegalArgumentException(text + " is not an IP address");
     }
     try {
-      return InetAddress.getByName(text).getAddress();
+      byte[] address = InetAddress.getByName(text).getAddress();
+      // Java reads an IPv4-mapped IPv6 address as IPv4; Kubernetes and network plugins do not.
+      if (address.length == 4 && text.contains(":")) {
+        throw new IllegalArgumentException(
+            text + " is an IPv4 address written as IPv6; write it as IPv4");
+      }
+      return address;
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException(text + " is not an IP address", e);
     }

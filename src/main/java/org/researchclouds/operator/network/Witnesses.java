@@ -1,7 +1,5 @@
 package org.researchclouds.operator.network;
 
-import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -19,9 +17,9 @@ import org.researchclouds.operator.network.Endpoint.Address;
 import org.researchclouds.operator.network.Endpoint.Pod;
 
 /**
- * A few endpoints and ports that stand for all others before a set of policies: one inside and one
- * beside every range, selector and port the policies name. Two sets of policies that agree on every
- * witness agree on every connection between the kinds of peers they name.
+ * A few endpoints and ports that stand for all others before a set of policies: inside, at the
+ * edges of and beside every range, selector and port the policies name. Two sets of policies that
+ * agree on every witness agree on every connection between the kinds of peers they name.
  */
 public final class Witnesses {
   /** An Internet address for rules that admit every source or reach every destination. */
@@ -30,7 +28,8 @@ public final class Witnesses {
   public static final Address INTERNET_V6 = new Address(Cidr.address("2001:db8::7"));
 
   private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
-  private static final String SOME_VALUE = "any";
+  private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
+  private static final int MAX_PORT = 65535;
 
   private Witnesses() {}
 
@@ -51,30 +50,36 @@ public final class Witnesses {
     labels.add(Map.of());
     policies.stream()
         .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
-        .forEach(p -> labels.add(satisfying(p.getSpec().getPodSelector())));
+        .forEach(p -> labels.addAll(LabelWitnesses.of(p.getSpec().getPodSelector())));
     return labels.stream().map(l -> new Pod(namespace, namespaceLabels, l)).toList();
   }
 
-  /** Every peer the policies' ingress rules name, and an Internet address of each family. */
-  public static List<Endpoint> sources(Collection<NetworkPolicy> policies) {
+  /**
+   * Every peer the policies' ingress rules name, and an Internet address of each family.
+   *
+   * @param known the labels of the namespaces known by name, which a selector naming one of them
+   *     selects as they are
+   */
+  public static List<Endpoint> sources(
+      Collection<NetworkPolicy> policies, Map<String, Map<String, String>> known) {
     return peers(
         policies.stream()
             .flatMap(p -> nullable(p.getSpec().getIngress()).stream())
-            .flatMap(rule -> nullable(rule.getFrom()).stream()));
+            .flatMap(rule -> nullable(rule.getFrom()).stream()),
+        known);
   }
 
   /** Every peer the policies' egress rules name, and an Internet address of each family. */
-  public static List<Endpoint> destinations(Collection<NetworkPolicy> policies) {
+  public static List<Endpoint> destinations(
+      Collection<NetworkPolicy> policies, Map<String, Map<String, String>> known) {
     return peers(
         policies.stream()
             .flatMap(p -> nullable(p.getSpec().getEgress()).stream())
-            .flatMap(rule -> nullable(rule.getTo()).stream()));
+            .flatMap(rule -> nullable(rule.getTo()).stream()),
+        known);
   }
 
-  /**
-   * Each port the policies' ingress rules name, the ends of each range, and port 1 of each rule
-   * that names no number.
-   */
+  /** The ports the policies' ingress rules name, at the edges of and beside each range. */
   public static List<Port> ingressPorts(Collection<NetworkPolicy> policies) {
     return ports(
         policies.stream()
@@ -82,6 +87,7 @@ public final class Witnesses {
             .map(rule -> nullable(rule.getPorts())));
   }
 
+  /** The ports the policies' egress rules name, at the edges of and beside each range. */
   public static List<Port> egressPorts(Collection<NetworkPolicy> policies) {
     return ports(
         policies.stream()
@@ -94,17 +100,20 @@ public final class Witnesses {
     rules.forEach(
         rulePorts -> {
           if (rulePorts.isEmpty()) {
-            ports.add(new Port(1, "TCP"));
-            ports.add(new Port(1, "UDP"));
+            PROTOCOLS.forEach(protocol -> ports.add(new Port(1, protocol)));
           }
           for (NetworkPolicyPort port : rulePorts) {
             String protocol = port.getProtocol() == null ? "TCP" : port.getProtocol();
             if (port.getPort() == null || port.getPort().getIntVal() == null) {
               ports.add(new Port(1, protocol));
-            } else {
-              ports.add(new Port(port.getPort().getIntVal(), protocol));
-              if (port.getEndPort() != null) {
-                ports.add(new Port(port.getEndPort(), protocol));
+              continue;
+            }
+            // Each end, and the port beside it: what lies between two ranges is seen too.
+            int first = port.getPort().getIntVal();
+            int last = port.getEndPort() == null ? first : port.getEndPort();
+            for (int number : List.of(first - 1, first, last, last + 1)) {
+              if (number >= 1 && number <= MAX_PORT) {
+                ports.add(new Port(number, protocol));
               }
             }
           }
@@ -112,34 +121,54 @@ public final class Witnesses {
     return List.copyOf(ports);
   }
 
-  private static List<Endpoint> peers(Stream<NetworkPolicyPeer> peers) {
+  private static List<Endpoint> peers(
+      Stream<NetworkPolicyPeer> peers, Map<String, Map<String, String>> known) {
     Set<Endpoint> endpoints = new LinkedHashSet<>();
     endpoints.add(INTERNET);
     endpoints.add(INTERNET_V6);
     peers.forEach(
         peer -> {
           if (peer.getIpBlock() != null) {
-            addresses(peer.getIpBlock()).forEach(endpoints::add);
+            endpoints.addAll(addresses(peer.getIpBlock()));
           } else if (peer.getNamespaceSelector() != null) {
-            endpoints.add(podOf(peer));
+            endpoints.addAll(pods(peer, known));
           }
         });
     return List.copyOf(endpoints);
   }
 
-  /** A pod in a namespace that the peer's selectors select, named as the selector names it. */
-  private static Pod podOf(NetworkPolicyPeer peer) {
-    Map<String, String> namespaceLabels = new TreeMap<>(satisfying(peer.getNamespaceSelector()));
-    // A namespace the selector names, or else one that no real namespace name can equal.
-    String name =
-        namespaceLabels.getOrDefault(
-            NAMESPACE_NAME,
-            namespaceLabels.isEmpty() ? "any namespace" : "namespaces labelled " + namespaceLabels);
-    namespaceLabels.putIfAbsent(NAMESPACE_NAME, name);
-    return new Pod(name, Map.copyOf(namespaceLabels), satisfying(peer.getPodSelector()));
+  /**
+   * Pods the peer selects: in each known namespace it selects as it is, such as the project's own
+   * by name, and in namespaces labelled as its selector asks.
+   */
+  private static List<Pod> pods(NetworkPolicyPeer peer, Map<String, Map<String, String>> known) {
+    List<Pod> pods = new ArrayList<>();
+    List<Map<String, String>> podLabels = LabelWitnesses.of(peer.getPodSelector());
+    for (Map<String, String> namespaceLabels : LabelWitnesses.of(peer.getNamespaceSelector())) {
+      String name = namespaceName(namespaceLabels);
+      // A namespace has one name: a known one is only as it is.
+      if (!known.containsKey(name)) {
+        Map<String, String> labelled = new TreeMap<>(namespaceLabels);
+        labelled.putIfAbsent(NAMESPACE_NAME, name);
+        podLabels.forEach(labels -> pods.add(new Pod(name, Map.copyOf(labelled), labels)));
+      }
+    }
+    known.forEach(
+        (name, labels) -> {
+          if (LabelSelectors.matches(peer.getNamespaceSelector(), labels)) {
+            podLabels.forEach(pod -> pods.add(new Pod(name, labels, pod)));
+          }
+        });
+    return pods;
   }
 
-  /** The ends of the block, and the addresses just beside each range it leaves out. */
+  /** The name a selector gives its namespace, or one that no real namespace name can equal. */
+  private static String namespaceName(Map<String, String> labels) {
+    return labels.getOrDefault(
+        NAMESPACE_NAME, labels.isEmpty() ? "any namespace" : "namespaces labelled " + labels);
+  }
+
+  /** The ends of the block, and the addresses at and just beside each range it leaves out. */
   private static List<Address> addresses(IPBlock block) {
     List<Address> addresses = new ArrayList<>();
     try {
@@ -148,10 +177,11 @@ public final class Witnesses {
       addresses.add(new Address(range.address(range.last())));
       for (String except : nullable(block.getExcept())) {
         Cidr hole = Cidr.parse(except);
-        addresses.add(new Address(hole.address(hole.first())));
-        BigInteger before = hole.first().subtract(BigInteger.ONE);
-        BigInteger after = hole.last().add(BigInteger.ONE);
-        Stream.of(before, after)
+        Stream.of(
+                hole.first(),
+                hole.last(),
+                hole.first().subtract(BigInteger.ONE),
+                hole.last().add(BigInteger.ONE))
             .map(range::address)
             .filter(range::contains)
             .forEach(address -> addresses.add(new Address(address)));
@@ -160,28 +190,6 @@ public final class Witnesses {
       // Such a block admits nothing; it needs no witness.
     }
     return addresses;
-  }
-
-  /**
-   * Labels that the selector selects: its labels, and a value for each expression that asks one.
-   */
-  static Map<String, String> satisfying(LabelSelector selector) {
-    Map<String, String> labels = new TreeMap<>();
-    if (selector == null) {
-      return Map.of();
-    }
-    if (selector.getMatchLabels() != null) {
-      labels.putAll(selector.getMatchLabels());
-    }
-    for (LabelSelectorRequirement expression : nullable(selector.getMatchExpressions())) {
-      List<String> values = nullable(expression.getValues());
-      if ("In".equals(expression.getOperator()) && !values.isEmpty()) {
-        labels.putIfAbsent(expression.getKey(), values.get(0));
-      } else if ("Exists".equals(expression.getOperator())) {
-        labels.putIfAbsent(expression.getKey(), SOME_VALUE);
-      }
-    }
-    return Map.copyOf(labels);
   }
 
   private static <T> List<T> nullable(List<T> list) {

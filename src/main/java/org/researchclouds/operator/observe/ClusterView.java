@@ -373,12 +373,23 @@ public final class ClusterView {
     if (otherHolds != holdsHost(claimant, host)) {
       return otherHolds;
     }
+    // Between two claims that hold nothing yet, one the operator refused keeps no host from the
+    // other: a project kept invalid on purpose cannot squat.
+    if (!otherHolds && refused(other)) {
+      return false;
+    }
     Comparator<ResearchProject> byAge =
         Comparator.comparing(
                 (ResearchProject p) ->
                     Objects.requireNonNullElse(p.getMetadata().getCreationTimestamp(), "~"))
             .thenComparing(p -> p.getMetadata().getName());
     return byAge.compare(other, claimant) < 0;
+  }
+
+  private static boolean refused(ResearchProject project) {
+    return project.getStatus() != null
+        && project.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "False".equals(c.getStatus()));
   }
 
   private static boolean holdsHost(ResearchProject project, String host) {

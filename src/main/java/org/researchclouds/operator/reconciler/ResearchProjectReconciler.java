@@ -30,6 +30,7 @@ import org.researchclouds.operator.dependents.Enforcer;
 import org.researchclouds.operator.dependents.FinalBackup;
 import org.researchclouds.operator.dependents.FinalBackup.Outcome;
 import org.researchclouds.operator.dependents.FinalBackup.Stage;
+import org.researchclouds.operator.dependents.FloorKeeper;
 import org.researchclouds.operator.dependents.GuardRails;
 import org.researchclouds.operator.dependents.NamespaceRelease;
 import org.researchclouds.operator.dependents.RestoreDrills;
@@ -59,6 +60,7 @@ public class ResearchProjectReconciler
   private ClusterView view;
   private GuardRails guardRails;
   private Enforcer enforcer;
+  private FloorKeeper floorKeeper;
   private NamespaceRelease release;
   private BackupWriter backups;
   private FinalBackup finalBackup;
@@ -83,6 +85,7 @@ public class ResearchProjectReconciler
     drills = new RestoreDrills(context.getClient(), trail);
     guardRails = new GuardRails(context.getClient(), trail);
     enforcer = new Enforcer(context.getClient(), trail);
+    floorKeeper = new FloorKeeper(context.getClient(), trail);
     release = new NamespaceRelease(context.getClient(), trail);
     return view.eventSources();
   }
@@ -139,26 +142,30 @@ public class ResearchProjectReconciler
                   + " exists and was not written by the operator; ask the platform team to rename"
                   + " it, or create the project under another name."));
     }
+    Instant now = now();
     if (!problems.isEmpty()) {
-      // Nothing was applied, so the last evaluation still describes the world; the controls
-      // would read a spec that the checks just refused.
-      return withStatus(
-          project,
-          aggregator.refused(
+      // Nothing of this spec is applied, so the last evaluation still describes the world; the
+      // controls would read a spec that the checks just refused. The floors still hold.
+      floorKeeper.keep(project, baseline.get(), view, now);
+      UpdateControl<ResearchProject> refused =
+          withStatus(
               project,
-              Readiness.notReady(
-                  problems.get(0).reason(),
-                  String.join(" ", problems.stream().map(Problem::message).toList())
-                      + " Nothing was applied.")),
-          context);
+              aggregator.refused(
+                  project,
+                  Readiness.notReady(
+                      problems.get(0).reason(),
+                      String.join(" ", problems.stream().map(Problem::message).toList())
+                          + " Nothing was applied.")),
+              context);
+      return untilNextExpiry(refused, baseline.get(), project, now);
     }
-    FreshWrites fresh = applyAll(project, baseline.get());
+    FreshWrites fresh = applyAll(project, baseline.get(), now);
     Readiness readiness =
         Readiness.ready(
             "Namespaces "
                 + String.join(", ", project.namespaceNames())
                 + " and their guard rails are in place.");
-    Observation observation = view.observe(project, baseline.get(), fresh, now());
+    Observation observation = view.observe(project, baseline.get(), fresh, now);
     List<Evaluation> evaluations = catalogue.evaluate(observation);
     UpdateControl<ResearchProject> written =
         withStatus(
@@ -170,27 +177,35 @@ public class ResearchProjectReconciler
                 view.heldNamespaceNames(project),
                 BackupReport.of(observation)),
             context);
-    // A port the platform granted closes at its expiry, with no event to say so.
-    return NetworkFloors.nextExpiry(baseline.get(), project, observation.now())
-        .map(expiry -> Duration.between(observation.now(), expiry))
+    return untilNextExpiry(written, baseline.get(), project, now);
+  }
+
+  /** A port the platform granted closes at its expiry, with no event to say so. */
+  private static UpdateControl<ResearchProject> untilNextExpiry(
+      UpdateControl<ResearchProject> control,
+      SecurityBaseline baseline,
+      ResearchProject project,
+      Instant now) {
+    return NetworkFloors.nextExpiry(baseline, project, now)
+        .map(expiry -> Duration.between(now, expiry).plusSeconds(1))
         .filter(
             untilExpiry ->
-                written
+                control
                     .getScheduleDelay()
                     .map(delay -> untilExpiry.toMillis() < delay)
                     .orElse(true))
-        .map(untilExpiry -> written.rescheduleAfter(untilExpiry.plusSeconds(1)))
-        .orElse(written);
+        .map(control::rescheduleAfter)
+        .orElse(control);
   }
 
   /** Every writing step for a valid project, in order; returns what the controls must see. */
-  private FreshWrites applyAll(ResearchProject project, SecurityBaseline baseline) {
-    FreshWrites fresh = guardRails.apply(project, baseline, view, now());
+  private FreshWrites applyAll(ResearchProject project, SecurityBaseline baseline, Instant now) {
+    FreshWrites fresh = guardRails.apply(project, baseline, view, now);
     VeleroState velero = view.veleroState(project, baseline);
     backups.apply(project, baseline, velero, view.velero());
-    drills.run(project, baseline, velero, view, now());
+    drills.run(project, baseline, velero, view, now);
     return fresh.plus(
-        enforcer.enforce(project, baseline, () -> view.observe(project, baseline, fresh, now())));
+        enforcer.enforce(project, baseline, () -> view.observe(project, baseline, fresh, now)));
   }
 
   @Override

@@ -134,6 +134,23 @@ final class NetworkLimits {
                   + " spec.ingressHosts."));
       return;
     }
+    List<String> shared = policy.allowedSuffixesOrEmpty();
+    List<String> granted = policy.suffixesFor(project.getMetadata().getName());
+    granted.removeAll(shared);
+    if (host.startsWith("*.")
+        && shared.contains(host.substring(2))
+        && !granted.contains(host.substring(2))) {
+      problems.add(
+          new Problem(
+              "HostNotAllowed",
+              field
+                  + ": "
+                  + host
+                  + " would hold every name of "
+                  + host.substring(2)
+                  + ", a domain all projects share; name the hosts the project needs."));
+      return;
+    }
     claims
         .holder(project, host)
         .ifPresent(

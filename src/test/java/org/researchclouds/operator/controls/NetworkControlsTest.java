@@ -52,10 +52,89 @@ class NetworkControlsTest {
     assertThat(finding.state()).isEqualTo(ResponsibilityState.NotMet);
     assertThat(finding.reason()).isEqualTo("DeniedDestinationReachable");
     assertThat(finding.message())
-        .isEqualTo(
-            "NetworkPolicy lab/to-metadata let pods in lab reach 169.254.169.254 on 80/TCP (and 1"
-                + " more such connection), inside 169.254.169.254/32 (cloud instance metadata), which the"
-                + " SecurityBaseline denies to every project; delete the policy.");
+        .startsWith(
+            "NetworkPolicy lab/to-metadata let pods in lab reach 169.254.169.254 on 80/TCP (and 5"
+                + " more such connections), inside 169.254.169.254/32 (cloud instance metadata), which the"
+                + " SecurityBaseline denies to every project; delete the policy.")
+        .as("the policy is named once, for the worst it opens")
+        .doesNotContain("UndeclaredEgress")
+        .doesNotContain("which no egress declares");
+  }
+
+  @Test
+  void aPolicyThatWidensEgressBeyondTheSpecIsNamed() {
+    ResearchProject noEgress =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(List.of("lab"), new NetworkSpec(null, null), DeletionPolicy.Retain));
+    Observation applied = Fixtures.applied(noEgress, baseline);
+    applied
+        .policies()
+        .get("lab")
+        .add(
+            new NetworkPolicyBuilder(ExtraPolicies.egressAnywhere("lab", "to-web", 443, null))
+                .editSpec()
+                .editFirstEgress()
+                .withTo(ExtraPolicies.ipBlock("0.0.0.0/1"))
+                .endEgress()
+                .endSpec()
+                .build());
+
+    Finding finding = new GoodNetCitizenControl().evaluate(applied);
+
+    assertThat(finding.reason()).isEqualTo("UndeclaredEgress");
+    assertThat(finding.message())
+        .startsWith("NetworkPolicy lab/to-web let pods in lab reach 0.0.0.0 on 443/TCP")
+        .contains("which no egress declares");
+  }
+
+  @Test
+  void aPolicySelectingPodsByExpressionsIsSeen() {
+    ResearchProject quiet =
+        Fixtures.project(
+            "lab",
+            Fixtures.spec(List.of("lab"), new NetworkSpec(null, null), DeletionPolicy.Retain));
+    Observation applied = Fixtures.applied(quiet, baseline);
+    applied
+        .policies()
+        .get("lab")
+        .add(
+            new NetworkPolicyBuilder(ExtraPolicies.openIngress("lab", "open-to-labelled"))
+                .editSpec()
+                .withNewPodSelector()
+                .addNewMatchExpression()
+                .withKey("app")
+                .withOperator("Exists")
+                .endMatchExpression()
+                .addNewMatchExpression()
+                .withKey("app")
+                .withOperator("NotIn")
+                .withValues("any", "witness")
+                .endMatchExpression()
+                .endPodSelector()
+                .endSpec()
+                .build());
+
+    Finding finding = new LimitedExposureControl().evaluate(applied);
+
+    assertThat(finding.reason()).isEqualTo("UnmanagedPolicyWidensExposure");
+    assertThat(finding.message()).contains("lab/open-to-labelled").contains("app=witness-1");
+  }
+
+  @Test
+  void aPolicyAdmittingTheProjectsOwnNamespaceByNameOpensNothing() {
+    Observation applied = Fixtures.applied(project, baseline);
+    applied
+        .policies()
+        .get("lab")
+        .add(
+            ExtraPolicies.ingressFrom(
+                "lab",
+                "from-lab",
+                ExtraPolicies.namespaces(Map.of("kubernetes.io/metadata.name", "lab"))));
+
+    assertThat(new LimitedExposureControl().evaluate(applied).state())
+        .isEqualTo(ResponsibilityState.Met);
   }
 
   @Test

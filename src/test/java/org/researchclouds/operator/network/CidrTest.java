@@ -52,6 +52,9 @@ class CidrTest {
         .hasMessageContaining("not an IP address");
     // An IPv4-mapped IPv6 range would be read as IPv4 and so escape IPv6's denied ranges.
     assertThatThrownBy(() -> Cidr.parse("::ffff:a9fe:a9fe/128"))
-        .hasMessageContaining("prefix length beyond 32");
+        .hasMessageContaining("an IPv4 address written as IPv6");
+    assertThatThrownBy(() -> Cidr.parse("::ffff:a00:0/8"))
+        .as("read as 10.0.0.0/8 here, as ::/8 by the network plugin")
+        .hasMessageContaining("an IPv4 address written as IPv6");
   }
 }

@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,12 +34,14 @@ import org.researchclouds.operator.VeleroServer;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Egress;
+import org.researchclouds.operator.api.EgressException;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.ExposureSource;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
+import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.resources.Names;
 
 /**
@@ -436,6 +440,74 @@ class HostileTenantIT {
                           .message())
                   .doesNotContain("declares no egress");
             });
+  }
+
+  /**
+   * Attack 11: keep a granted port open past its expiry by getting the spec refused just before,
+   * since a refused spec applies nothing.
+   */
+  @Test
+  void aGrantExpiresEvenWhileTheSpecIsRefused() {
+    String expires = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS).toString();
+    client
+        .resources(SecurityBaseline.class)
+        .withName("default")
+        .edit(
+            b ->
+                Fixtures.with(
+                    b,
+                    "egressExceptions",
+                    List.of(new EgressException("mailer", 25, null, "ticket 42", expires))));
+    List<PortSpec> smtp = List.of(new PortSpec(25, null, null));
+    client
+        .resource(
+            Fixtures.project(
+                "mailer",
+                Fixtures.spec(
+                    List.of("mailer"),
+                    new NetworkSpec(
+                        null, List.of(new Egress("mail", List.of("192.0.2.0/24"), null, smtp))),
+                    DeletionPolicy.Retain)))
+        .create();
+    awaitReady("mailer");
+    assertThat(egressPolicy("mailer", "mail").getSpec().getEgress()).hasSize(1);
+
+    client
+        .resources(ResearchProject.class)
+        .withName("mailer")
+        .edit(
+            p ->
+                Fixtures.with(
+                    p,
+                    "network",
+                    new NetworkSpec(
+                        null,
+                        List.of(
+                            new Egress(
+                                "mail",
+                                List.of("192.0.2.0/24", "169.254.169.254/32"),
+                                null,
+                                smtp)))));
+    assertThat(condition(ProjectStatus.awaitReady(client, "mailer", "False"), "Ready").getReason())
+        .isEqualTo("EgressNotAllowed");
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(() -> assertThat(egressPolicy("mailer", "mail")).isNull());
+    client
+        .resources(SecurityBaseline.class)
+        .withName("default")
+        .edit(b -> Fixtures.with(b, "egressExceptions", List.of()));
+  }
+
+  private static NetworkPolicy egressPolicy(String project, String egress) {
+    return client
+        .network()
+        .v1()
+        .networkPolicies()
+        .inNamespace(project)
+        .withName(Names.egressPolicy(egress))
+        .get();
   }
 
   private static NetworkPolicy exposurePolicy(String project, String exposure) {

@@ -211,6 +211,13 @@ class NetworkLimitsTest {
                     + " domains the SecurityBaseline lets this project use (apps.example.org);"
                     + " choose a name under one, or ask the platform team for a grant in"
                     + " spec.ingressHosts."));
+    assertThat(problems(withHost("lab", "*.apps.example.org"), domains))
+        .extracting(Problem::message)
+        .containsExactly(
+            "spec.network.exposures[0].hosts[0]: *.apps.example.org would hold every name of"
+                + " apps.example.org, a domain all projects share; name the hosts the project"
+                + " needs.");
+    assertThat(problems(withHost("lab", "*.portal.apps.example.org"), domains)).isEmpty();
     assertThat(problems(withHost("lab", "notapps.example.org"), domains))
         .extracting(Problem::reason)
         .containsExactly("HostNotAllowed");
