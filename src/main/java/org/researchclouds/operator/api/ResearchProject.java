@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +75,13 @@ public class ResearchProject extends LenientResource<ResearchProjectSpec, Resear
             network.egressOrEmpty().stream().flatMap(e -> e.projectsOrEmpty().stream()))
         .distinct()
         .toList();
+  }
+
+  /** The identity this project remembers for a peer it names, if any. */
+  public Optional<PeerIdentity> pinnedPeer(String name) {
+    return getStatus() == null
+        ? Optional.empty()
+        : getStatus().getPeers().stream().filter(pin -> pin.name().equals(name)).findFirst();
   }
 
   public List<String> namespaceNames() {

@@ -37,6 +37,12 @@ public class ResearchProjectStatus {
       "The Ingress hosts the project holds: another project that declares one later is refused.")
   private List<String> ingressHosts = new ArrayList<>();
 
+  @ListMap(keys = "name")
+  @JsonPropertyDescription(
+      "The other projects this one trusts, by their UID: a project created again under one of"
+          + " these names is not trusted until the spec names it anew.")
+  private List<PeerIdentity> peers = new ArrayList<>();
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -67,6 +73,14 @@ public class ResearchProjectStatus {
 
   public void setSummary(StatusSummary summary) {
     this.summary = summary;
+  }
+
+  public List<PeerIdentity> getPeers() {
+    return peers;
+  }
+
+  public void setPeers(List<PeerIdentity> peers) {
+    this.peers = peers;
   }
 
   public List<String> getIngressHosts() {
@@ -102,7 +116,8 @@ public class ResearchProjectStatus {
         && Objects.equals(summary, other.summary)
         && Objects.equals(namespaces, other.namespaces)
         && Objects.equals(backup, other.backup)
-        && Objects.equals(ingressHosts, other.ingressHosts);
+        && Objects.equals(ingressHosts, other.ingressHosts)
+        && Objects.equals(peers, other.peers);
   }
 
   @Override
@@ -114,6 +129,7 @@ public class ResearchProjectStatus {
         summary,
         namespaces,
         backup,
-        ingressHosts);
+        ingressHosts,
+        peers);
   }
 }

@@ -26,7 +26,8 @@ final class Consent {
                   + exposure.name()
                   + " admits project "
                   + peer
-                  + ", which does not exist.");
+                  + ", "
+                  + absent(project, peer));
         } else if (!declaresEgressTo(other, self)) {
           notes.add(
               peer
@@ -43,7 +44,7 @@ final class Consent {
         ResearchProject other = observation.peers().get(peer);
         if (other == null) {
           notes.add(
-              "Egress " + egress.name() + " names project " + peer + ", which does not exist.");
+              "Egress " + egress.name() + " names project " + peer + ", " + absent(project, peer));
         } else if (!exposesTo(other, self)) {
           notes.add(
               "Egress "
@@ -59,6 +60,20 @@ final class Consent {
       }
     }
     return notes;
+  }
+
+  /** Why a named peer is not trusted: it does not exist, or it is not the one first trusted. */
+  private static String absent(ResearchProject project, String peer) {
+    return project
+        .pinnedPeer(peer)
+        .map(
+            pin ->
+                "which was trusted as UID "
+                    + pin.uid()
+                    + " and has been deleted or created again: the trust does not pass to a"
+                    + " namesake; remove it from spec.network and add it again to trust the new"
+                    + " one.")
+        .orElse("which does not exist.");
   }
 
   private static boolean declaresEgressTo(ResearchProject project, String target) {

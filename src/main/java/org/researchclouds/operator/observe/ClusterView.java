@@ -328,16 +328,29 @@ public final class ClusterView {
   }
 
   /**
-   * The other projects that the project's exposures and egress name, by name; one that does not
-   * exist is left out, so that no rule admits a project created later under its name.
+   * The other projects that the project's exposures and egress name and trust, by name: one that
+   * does not exist is left out, and so is one created again under a trusted name with another UID,
+   * so that no rule admits a project created later under its name.
    */
   public Map<String, ResearchProject> peers(ResearchProject project) {
     Map<String, ResearchProject> peers = new LinkedHashMap<>();
     project
         .peerNames()
         .forEach(
-            name -> projects.get(new ResourceID(name)).ifPresent(peer -> peers.put(name, peer)));
+            name ->
+                projects
+                    .get(new ResourceID(name))
+                    .filter(peer -> sameAsTrusted(project, name, peer))
+                    .ifPresent(peer -> peers.put(name, peer)));
     return peers;
+  }
+
+  /** A peer first named is trusted as it is; after that, only under the UID it had then. */
+  private static boolean sameAsTrusted(ResearchProject project, String name, ResearchProject peer) {
+    return project
+        .pinnedPeer(name)
+        .map(pin -> pin.uid().equals(peer.getMetadata().getUid()))
+        .orElse(true);
   }
 
   /**

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.researchclouds.operator.api.DeletionPolicy;
+import org.researchclouds.operator.api.PeerIdentity;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.researchclouds.operator.api.SecurityBaseline;
@@ -109,7 +111,12 @@ public class ResearchProjectReconciler
       return withStatus(
           project,
           aggregator.build(
-              project, baselineMissing(), List.of(), view.heldNamespaceNames(project), null),
+              project,
+              baselineMissing(),
+              List.of(),
+              view.heldNamespaceNames(project),
+              null,
+              PeerIdentity.remembered(project, Map.of())),
           context);
     }
     if (baseline.get().getSpec() == null) {
@@ -120,7 +127,8 @@ public class ResearchProjectReconciler
               baselineUnreadable(baseline.get()),
               List.of(),
               view.heldNamespaceNames(project),
-              null),
+              null,
+              PeerIdentity.remembered(project, Map.of())),
           context);
     }
     List<Problem> problems =
@@ -175,7 +183,8 @@ public class ResearchProjectReconciler
                 readiness,
                 evaluations,
                 view.heldNamespaceNames(project),
-                BackupReport.of(observation)),
+                BackupReport.of(observation),
+                PeerIdentity.remembered(project, observation.peers())),
             context);
     return untilNextExpiry(written, baseline.get(), project, now);
   }

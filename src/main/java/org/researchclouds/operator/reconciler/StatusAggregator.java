@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.researchclouds.operator.api.BackupStatus;
 import org.researchclouds.operator.api.Owner;
+import org.researchclouds.operator.api.PeerIdentity;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.researchclouds.operator.api.Responsibility;
@@ -38,7 +39,8 @@ final class StatusAggregator {
       Readiness readiness,
       List<Evaluation> evaluations,
       List<String> namespaces,
-      BackupStatus backup) {
+      BackupStatus backup,
+      List<PeerIdentity> peers) {
     ResearchProjectStatus previous = previous(project);
     String now = now();
     long generation = generation(project);
@@ -69,6 +71,7 @@ final class StatusAggregator {
             count(responsibilities, Owner.Shared)));
     status.setNamespaces(namespaces);
     status.setBackup(backup);
+    status.setPeers(peers);
     // The hosts are held once applied; a generation that applied nothing keeps the last ones.
     status.setIngressHosts(
         "True".equals(readiness.status()) ? project.ingressHosts() : previous.getIngressHosts());
@@ -77,7 +80,7 @@ final class StatusAggregator {
 
   /** A status for the very first reconcile, so that kstatus does not take silence for success. */
   ResearchProjectStatus initial(ResearchProject project) {
-    return build(project, Readiness.reconciling(), List.of(), List.of(), null);
+    return build(project, Readiness.reconciling(), List.of(), List.of(), null, List.of());
   }
 
   /**
@@ -108,6 +111,7 @@ final class StatusAggregator {
     status.setNamespaces(previous.getNamespaces());
     status.setBackup(previous.getBackup());
     status.setIngressHosts(previous.getIngressHosts());
+    status.setPeers(previous.getPeers());
     return status;
   }
 

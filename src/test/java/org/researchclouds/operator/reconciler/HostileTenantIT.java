@@ -440,6 +440,26 @@ class HostileTenantIT {
                           .message())
                   .doesNotContain("declares no egress");
             });
+
+    // The trusted project is deleted, and another is created under its name: it is not trusted.
+    client.resources(ResearchProject.class).withName("modelling").delete();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.resources(ResearchProject.class).withName("modelling").get() == null);
+    // (It cannot take the namespace the deleted one left behind either; see attack 2.)
+    createAgain(modelling);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              assertThat(exposurePolicy("imaging", "api").getSpec().getIngress()).isEmpty();
+              assertThat(
+                      responsibility(
+                              ProjectStatus.awaitReady(client, "imaging", "True"),
+                              "tenant/limited-exposure")
+                          .message())
+                  .contains("was trusted as UID " + uid + " and has been deleted or created again");
+            });
   }
 
   /**

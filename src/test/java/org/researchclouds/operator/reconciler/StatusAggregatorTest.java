@@ -33,7 +33,8 @@ class StatusAggregatorTest {
                     tenant("tenant/b", Finding.notMet("Broken", "fix it")),
                     shared("shared/c", Finding.unknown("CannotTell", "no data"))),
                 List.of("lab"),
-                null);
+                null,
+                List.of());
 
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
     assertThat(status.getConditions())
@@ -58,10 +59,10 @@ class StatusAggregatorTest {
   void keepsTransitionTimesUntilAStateFlipsSoAnUnchangedWorldGivesAnEqualStatus() {
     List<Evaluation> met = List.of(tenant("tenant/a", Finding.met("Fine", "ok")));
     project.setStatus(
-        at(T0).build(project, Readiness.ready("in place"), met, List.of("lab"), null));
+        at(T0).build(project, Readiness.ready("in place"), met, List.of("lab"), null, List.of()));
 
     ResearchProjectStatus same =
-        at(T1).build(project, Readiness.ready("in place"), met, List.of("lab"), null);
+        at(T1).build(project, Readiness.ready("in place"), met, List.of("lab"), null, List.of());
     assertThat(same).isEqualTo(project.getStatus());
 
     ResearchProjectStatus flipped =
@@ -71,7 +72,8 @@ class StatusAggregatorTest {
                 Readiness.ready("in place"),
                 List.of(tenant("tenant/a", Finding.notMet("Broken", "fix it"))),
                 List.of("lab"),
-                null);
+                null,
+                List.of());
     assertThat(flipped.getResponsibilities().get(0).lastTransitionTime()).isEqualTo(T1.toString());
     assertThat(flipped.getConditions().get(0).getLastTransitionTime()).isEqualTo(T0.toString());
     assertThat(flipped.getConditions().get(1).getLastTransitionTime()).isEqualTo(T1.toString());
@@ -86,7 +88,8 @@ class StatusAggregatorTest {
                 Readiness.ready("in place"),
                 List.of(tenant("tenant/a", Finding.met("Fine", "ok"))),
                 List.of("lab"),
-                null));
+                null,
+                List.of()));
 
     ResearchProjectStatus failed =
         at(T1).withReadiness(project, Readiness.notReady("ReconcileFailed", "boom"));

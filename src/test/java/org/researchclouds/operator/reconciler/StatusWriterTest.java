@@ -110,7 +110,12 @@ class StatusWriterTest {
             new Evaluation("platform/b", Owner.Platform, met()),
             new Evaluation("shared/c", Owner.Shared, met()));
     return aggregator.build(
-        project, Readiness.ready("In place."), evaluations, List.of("genomics-lab"), null);
+        project,
+        Readiness.ready("In place."),
+        evaluations,
+        List.of("genomics-lab"),
+        null,
+        List.of());
   }
 
   private static Finding met() {
