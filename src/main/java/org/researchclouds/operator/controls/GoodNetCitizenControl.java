@@ -82,7 +82,10 @@ public final class GoodNetCitizenControl implements Control {
       }
     }
     return Finding.fromGaps(
-        gaps, Finding.met("AbuseProneEgressBlocked", floorsMessage(observation)));
+        gaps,
+        reachability.complete()
+            ? Finding.met("AbuseProneEgressBlocked", floorsMessage(observation))
+            : Openings.tooManyToJudge());
   }
 
   /** What stays closed, what the platform opened and until when, and what the spec asks in vain. */

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.api.ServiceType;
@@ -37,7 +36,8 @@ public final class LimitedExposureControl implements Control {
     for (String namespace : observation.presentNamespaces()) {
       guardRailGaps(observation, namespace, gaps);
     }
-    for (Opening opening : Reachability.of(observation).undeclaredSources()) {
+    Reachability reachability = Reachability.of(observation);
+    for (Opening opening : reachability.undeclaredSources()) {
       gaps.add(
           Finding.notMet(
               "UnmanagedPolicyWidensExposure",
@@ -47,25 +47,19 @@ public final class LimitedExposureControl implements Control {
     }
     undeclaredServices(observation, gaps);
     undeclaredHosts(observation, gaps);
-    List<String> notes = Consent.pending(observation);
     return Finding.fromGaps(
-        gaps,
-        Finding.met(
-            "ExposureAsDeclared",
-            String.join(
-                " ",
-                Stream.concat(
-                        Stream.of(
-                            "Default-deny policies are in place and only the "
-                                + observation
-                                    .project()
-                                    .getSpec()
-                                    .networkOrEmpty()
-                                    .exposuresOrEmpty()
-                                    .size()
-                                + " declared exposure(s) are reachable."),
-                        notes.stream())
-                    .toList())));
+        gaps, reachability.complete() ? asDeclared(observation) : Openings.tooManyToJudge());
+  }
+
+  /** Met, with what the other side of each cross-project exposure or egress has not agreed to. */
+  private static Finding asDeclared(Observation observation) {
+    List<String> sentences = new ArrayList<>();
+    sentences.add(
+        "Default-deny policies are in place and only the "
+            + observation.project().getSpec().networkOrEmpty().exposuresOrEmpty().size()
+            + " declared exposure(s) are reachable.");
+    sentences.addAll(Consent.pending(observation));
+    return Finding.met("ExposureAsDeclared", String.join(" ", sentences));
   }
 
   private static void guardRailGaps(Observation observation, String namespace, List<Finding> gaps) {

@@ -6,6 +6,15 @@ import org.researchclouds.operator.controls.Reachability.Opening;
 final class Openings {
   private Openings() {}
 
+  /** What a control says when the policies name more than one reconcile judges. */
+  static Finding tooManyToJudge() {
+    return Finding.unknown(
+        "TooManyRulesToJudge",
+        "The NetworkPolicies in the project's namespaces name more ranges, selectors and ports"
+            + " than the operator judges in one reconcile, so what they let through is not known;"
+            + " merge or remove policies that are not the operator's.");
+  }
+
   static String describe(Opening opening) {
     int more = opening.count() - 1;
     return (opening.policies().size() == 1 ? "NetworkPolicy " : "NetworkPolicies ")

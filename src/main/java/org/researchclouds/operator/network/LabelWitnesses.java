@@ -3,6 +3,7 @@ package org.researchclouds.operator.network;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,18 @@ import java.util.TreeMap;
  * may or must be absent. A selector no labels satisfy gives none.
  */
 final class LabelWitnesses {
-  /** Enough for any selector written by hand; beyond it, the first combinations stand for all. */
+  /** Enough for any selector written by hand; beyond it, each value appears once. */
   private static final int MAX_WITNESSES = 32;
 
   private static final String FRESH = "witness";
 
   private LabelWitnesses() {}
 
-  static List<Map<String, String>> of(LabelSelector selector) {
+  /**
+   * @param taken label values used anywhere around, which a fresh value must not be: a pod that a
+   *     declared selector names would stand for others that it does not
+   */
+  static List<Map<String, String>> of(LabelSelector selector, Set<String> taken) {
     if (selector == null) {
       return List.of(Map.of());
     }
@@ -32,25 +37,14 @@ final class LabelWitnesses {
         selector.getMatchExpressions() == null ? List.of() : selector.getMatchExpressions();
     Set<String> keys = new LinkedHashSet<>(required.keySet());
     expressions.forEach(e -> keys.add(e.getKey()));
-
-    List<Map<String, String>> witnesses = new ArrayList<>();
-    witnesses.add(new TreeMap<>());
+    Map<String, List<String>> candidates = new LinkedHashMap<>();
     for (String key : keys) {
-      List<String> values = candidates(key, required.get(key), expressions);
-      List<Map<String, String>> next = new ArrayList<>();
-      for (Map<String, String> partial : witnesses) {
-        for (String value : values) {
-          if (next.size() < MAX_WITNESSES) {
-            Map<String, String> labels = new TreeMap<>(partial);
-            if (value != null) {
-              labels.put(key, value);
-            }
-            next.add(labels);
-          }
-        }
-      }
-      witnesses = next;
+      candidates.put(key, candidates(key, required.get(key), expressions, taken));
     }
+    long combinations =
+        candidates.values().stream().mapToLong(List::size).reduce(1, Math::multiplyExact);
+    List<Map<String, String>> witnesses =
+        combinations <= MAX_WITNESSES ? product(candidates) : eachValueOnce(candidates);
     return witnesses.stream()
         .filter(labels -> LabelSelectors.matches(selector, labels))
         .map(Map::copyOf)
@@ -58,9 +52,50 @@ final class LabelWitnesses {
         .toList();
   }
 
+  private static List<Map<String, String>> product(Map<String, List<String>> candidates) {
+    List<Map<String, String>> witnesses = new ArrayList<>();
+    witnesses.add(new TreeMap<>());
+    for (Map.Entry<String, List<String>> key : candidates.entrySet()) {
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> partial : witnesses) {
+        for (String value : key.getValue()) {
+          next.add(with(partial, key.getKey(), value));
+        }
+      }
+      witnesses = next;
+    }
+    return witnesses;
+  }
+
+  /**
+   * Beyond the cap, every value of every key still appears once, the other keys at their first
+   * value: a policy that opens pods of one value is seen whatever the rest.
+   */
+  private static List<Map<String, String>> eachValueOnce(Map<String, List<String>> candidates) {
+    if (candidates.values().stream().anyMatch(List::isEmpty)) {
+      return List.of();
+    }
+    Map<String, String> first = new TreeMap<>();
+    candidates.forEach((key, values) -> first.putAll(with(Map.of(), key, values.get(0))));
+    List<Map<String, String>> witnesses = new ArrayList<>();
+    candidates.forEach(
+        (key, values) -> values.forEach(value -> witnesses.add(with(first, key, value))));
+    return witnesses;
+  }
+
+  private static Map<String, String> with(Map<String, String> labels, String key, String value) {
+    Map<String, String> next = new TreeMap<>(labels);
+    if (value == null) {
+      next.remove(key);
+    } else {
+      next.put(key, value);
+    }
+    return next;
+  }
+
   /** The values the key may take, {@code null} standing for the key left out. */
   private static List<String> candidates(
-      String key, String required, List<LabelSelectorRequirement> expressions) {
+      String key, String required, List<LabelSelectorRequirement> expressions, Set<String> taken) {
     List<Set<String>> in = new ArrayList<>();
     Set<String> notIn = new LinkedHashSet<>();
     boolean exists = required != null;
@@ -96,7 +131,9 @@ final class LabelWitnesses {
     allowed.removeAll(notIn);
     List<String> values = new ArrayList<>(allowed);
     if (required == null && in.isEmpty()) {
-      values.add(fresh(notIn));
+      Set<String> avoided = new LinkedHashSet<>(notIn);
+      avoided.addAll(taken);
+      values.add(fresh(avoided));
       if (!exists) {
         values.add(null);
       }

@@ -7,8 +7,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.network.Endpoint.Address;
 import org.researchclouds.operator.network.Endpoint.Pod;
@@ -27,6 +29,8 @@ public final class PolicyEvaluator {
   private static final String EGRESS = "Egress";
 
   private final Map<String, List<NetworkPolicy>> byNamespace;
+  // Each range is parsed once, however many connections it judges.
+  private final Map<String, Optional<Cidr>> ranges = new HashMap<>();
 
   public PolicyEvaluator(Collection<NetworkPolicy> policies) {
     this.byNamespace =
@@ -83,7 +87,7 @@ public final class PolicyEvaluator {
     return allowed;
   }
 
-  private static boolean admits(
+  private boolean admits(
       NetworkPolicy policy, String direction, Endpoint peer, Connection connection) {
     NetworkPolicySpec spec = policy.getSpec();
     String namespace = policy.getMetadata().getNamespace();
@@ -110,13 +114,13 @@ public final class PolicyEvaluator {
         : List.of(INGRESS, EGRESS);
   }
 
-  private static boolean peers(List<NetworkPolicyPeer> peers, String namespace, Endpoint peer) {
+  private boolean peers(List<NetworkPolicyPeer> peers, String namespace, Endpoint peer) {
     return peers == null
         || peers.isEmpty()
         || peers.stream().anyMatch(p -> matches(p, namespace, peer));
   }
 
-  private static boolean matches(NetworkPolicyPeer selector, String namespace, Endpoint peer) {
+  private boolean matches(NetworkPolicyPeer selector, String namespace, Endpoint peer) {
     if (selector.getIpBlock() != null) {
       return peer instanceof Address address && inBlock(selector.getIpBlock(), address.address());
     }
@@ -133,16 +137,29 @@ public final class PolicyEvaluator {
         && LabelSelectors.matches(selector.getPodSelector(), pod.labels());
   }
 
-  private static boolean inBlock(IPBlock block, Cidr address) {
-    try {
-      Cidr range = Cidr.parse(block.getCidr());
-      List<String> except = block.getExcept() == null ? List.of() : block.getExcept();
-      return range.contains(address)
-          && except.stream().map(Cidr::parse).noneMatch(e -> e.contains(address));
-    } catch (IllegalArgumentException unparsable) {
-      // The API server refuses such a block; one that got through admits nothing.
-      return false;
-    }
+  /**
+   * A block the API server would refuse, were it written, is read as the widest it could mean: a
+   * range that cannot be read covers every address, an except that cannot be read leaves none out.
+   */
+  private boolean inBlock(IPBlock block, Cidr address) {
+    List<String> except = block.getExcept() == null ? List.of() : block.getExcept();
+    return range(block.getCidr()).map(range -> range.contains(address)).orElse(true)
+        && except.stream()
+            .map(this::range)
+            .flatMap(Optional::stream)
+            .noneMatch(hole -> hole.contains(address));
+  }
+
+  private Optional<Cidr> range(String text) {
+    return ranges.computeIfAbsent(
+        text,
+        t -> {
+          try {
+            return Optional.of(Cidr.parse(t));
+          } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+          }
+        });
   }
 
   private static boolean ports(List<NetworkPolicyPort> ports, Connection connection) {

@@ -1,5 +1,6 @@
 package org.researchclouds.operator.network;
 
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -7,9 +8,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -27,6 +30,8 @@ public final class Witnesses {
 
   public static final Address INTERNET_V6 = new Address(Cidr.address("2001:db8::7"));
 
+  private static final Cidr ALL_IPV4 = Cidr.parse("0.0.0.0/0");
+  private static final Cidr ALL_IPV6 = Cidr.parse("::/0");
   private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
   private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
   private static final int MAX_PORT = 65535;
@@ -46,11 +51,12 @@ public final class Witnesses {
    */
   public static List<Pod> podsIn(
       String namespace, Map<String, String> namespaceLabels, Collection<NetworkPolicy> policies) {
+    Set<String> taken = valuesIn(policies, Map.of());
     Set<Map<String, String>> labels = new LinkedHashSet<>();
     labels.add(Map.of());
     policies.stream()
         .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
-        .forEach(p -> labels.addAll(LabelWitnesses.of(p.getSpec().getPodSelector())));
+        .forEach(p -> labels.addAll(LabelWitnesses.of(p.getSpec().getPodSelector(), taken)));
     return labels.stream().map(l -> new Pod(namespace, namespaceLabels, l)).toList();
   }
 
@@ -66,7 +72,8 @@ public final class Witnesses {
         policies.stream()
             .flatMap(p -> nullable(p.getSpec().getIngress()).stream())
             .flatMap(rule -> nullable(rule.getFrom()).stream()),
-        known);
+        known,
+        valuesIn(policies, known));
   }
 
   /** Every peer the policies' egress rules name, and an Internet address of each family. */
@@ -76,7 +83,8 @@ public final class Witnesses {
         policies.stream()
             .flatMap(p -> nullable(p.getSpec().getEgress()).stream())
             .flatMap(rule -> nullable(rule.getTo()).stream()),
-        known);
+        known,
+        valuesIn(policies, known));
   }
 
   /** The ports the policies' ingress rules name, at the edges of and beside each range. */
@@ -122,7 +130,7 @@ public final class Witnesses {
   }
 
   private static List<Endpoint> peers(
-      Stream<NetworkPolicyPeer> peers, Map<String, Map<String, String>> known) {
+      Stream<NetworkPolicyPeer> peers, Map<String, Map<String, String>> known, Set<String> taken) {
     Set<Endpoint> endpoints = new LinkedHashSet<>();
     endpoints.add(INTERNET);
     endpoints.add(INTERNET_V6);
@@ -131,7 +139,7 @@ public final class Witnesses {
           if (peer.getIpBlock() != null) {
             endpoints.addAll(addresses(peer.getIpBlock()));
           } else if (peer.getNamespaceSelector() != null) {
-            endpoints.addAll(pods(peer, known));
+            endpoints.addAll(pods(peer, known, taken));
           }
         });
     return List.copyOf(endpoints);
@@ -141,10 +149,12 @@ public final class Witnesses {
    * Pods the peer selects: in each known namespace it selects as it is, such as the project's own
    * by name, and in namespaces labelled as its selector asks.
    */
-  private static List<Pod> pods(NetworkPolicyPeer peer, Map<String, Map<String, String>> known) {
+  private static List<Pod> pods(
+      NetworkPolicyPeer peer, Map<String, Map<String, String>> known, Set<String> taken) {
     List<Pod> pods = new ArrayList<>();
-    List<Map<String, String>> podLabels = LabelWitnesses.of(peer.getPodSelector());
-    for (Map<String, String> namespaceLabels : LabelWitnesses.of(peer.getNamespaceSelector())) {
+    List<Map<String, String>> podLabels = LabelWitnesses.of(peer.getPodSelector(), taken);
+    for (Map<String, String> namespaceLabels :
+        LabelWitnesses.of(peer.getNamespaceSelector(), taken)) {
       String name = namespaceName(namespaceLabels);
       // A namespace has one name: a known one is only as it is.
       if (!known.containsKey(name)) {
@@ -168,13 +178,21 @@ public final class Witnesses {
         NAMESPACE_NAME, labels.isEmpty() ? "any namespace" : "namespaces labelled " + labels);
   }
 
-  /** The ends of the block, and the addresses at and just beside each range it leaves out. */
+  /** The ends of the block and of each range it leaves out, and the addresses beside them. */
   private static List<Address> addresses(IPBlock block) {
     List<Address> addresses = new ArrayList<>();
     try {
       Cidr range = Cidr.parse(block.getCidr());
-      addresses.add(new Address(range.address(range.first())));
-      addresses.add(new Address(range.address(range.last())));
+      Cidr space = range.ipv6() ? ALL_IPV6 : ALL_IPV4;
+      // Each end, and the address beside it: what lies between two ranges is seen too.
+      Stream.of(
+              range.first(),
+              range.last(),
+              range.first().subtract(BigInteger.ONE),
+              range.last().add(BigInteger.ONE))
+          .map(range::address)
+          .filter(space::contains)
+          .forEach(address -> addresses.add(new Address(address)));
       for (String except : nullable(block.getExcept())) {
         Cidr hole = Cidr.parse(except);
         Stream.of(
@@ -190,6 +208,38 @@ public final class Witnesses {
       // Such a block admits nothing; it needs no witness.
     }
     return addresses;
+  }
+
+  /** Every label value the policies' selectors and the known namespaces use. */
+  private static Set<String> valuesIn(
+      Collection<NetworkPolicy> policies, Map<String, Map<String, String>> known) {
+    Set<String> values = new HashSet<>();
+    known.values().forEach(labels -> values.addAll(labels.values()));
+    for (NetworkPolicy policy : policies) {
+      List<LabelSelector> selectors = new ArrayList<>();
+      selectors.add(policy.getSpec().getPodSelector());
+      Stream.concat(
+              nullable(policy.getSpec().getIngress()).stream()
+                  .flatMap(rule -> nullable(rule.getFrom()).stream()),
+              nullable(policy.getSpec().getEgress()).stream()
+                  .flatMap(rule -> nullable(rule.getTo()).stream()))
+          .forEach(
+              peer -> {
+                selectors.add(peer.getPodSelector());
+                selectors.add(peer.getNamespaceSelector());
+              });
+      selectors.stream()
+          .filter(Objects::nonNull)
+          .forEach(
+              selector -> {
+                if (selector.getMatchLabels() != null) {
+                  values.addAll(selector.getMatchLabels().values());
+                }
+                nullable(selector.getMatchExpressions())
+                    .forEach(e -> values.addAll(nullable(e.getValues())));
+              });
+    }
+    return values;
   }
 
   private static <T> List<T> nullable(List<T> list) {

@@ -387,7 +387,7 @@ public final class ClusterView {
       return otherHolds;
     }
     // Between two claims that hold nothing yet, one the operator refused keeps no host from the
-    // other: a project kept invalid on purpose cannot squat.
+    // other: a project kept invalid on purpose cannot squat. A failed write is no refusal.
     if (!otherHolds && refused(other)) {
       return false;
     }
@@ -402,7 +402,11 @@ public final class ClusterView {
   private static boolean refused(ResearchProject project) {
     return project.getStatus() != null
         && project.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "False".equals(c.getStatus()));
+            .anyMatch(
+                c ->
+                    "Ready".equals(c.getType())
+                        && "False".equals(c.getStatus())
+                        && !"ReconcileFailed".equals(c.getReason()));
   }
 
   private static boolean holdsHost(ResearchProject project, String host) {

@@ -80,7 +80,8 @@ final class StatusAggregator {
 
   /** A status for the very first reconcile, so that kstatus does not take silence for success. */
   ResearchProjectStatus initial(ResearchProject project) {
-    return build(project, Readiness.reconciling(), List.of(), List.of(), null, List.of());
+    return build(
+        project, Readiness.reconciling(), List.of(), List.of(), null, previous(project).getPeers());
   }
 
   /**

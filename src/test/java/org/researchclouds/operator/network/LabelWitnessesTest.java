@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LabelWitnessesTest {
@@ -12,7 +13,7 @@ class LabelWitnessesTest {
   void everyValueAnInAllowsHasAWitness() {
     LabelSelector selector = expression("project-uid", "In", "partner", "intruder");
 
-    assertThat(LabelWitnesses.of(selector))
+    assertThat(LabelWitnesses.of(selector, Set.of()))
         .containsExactly(Map.of("project-uid", "partner"), Map.of("project-uid", "intruder"));
   }
 
@@ -31,12 +32,12 @@ class LabelWitnessesTest {
             .endMatchExpression()
             .build();
 
-    assertThat(LabelWitnesses.of(selector)).containsExactly(Map.of("app", "witness-1"));
+    assertThat(LabelWitnesses.of(selector, Set.of())).containsExactly(Map.of("app", "witness-1"));
   }
 
   @Test
   void notInAloneIsAlsoMetByTheKeyLeftOut() {
-    assertThat(LabelWitnesses.of(expression("app", "NotIn", "db")))
+    assertThat(LabelWitnesses.of(expression("app", "NotIn", "db"), Set.of()))
         .containsExactly(Map.of("app", "witness"), Map.of());
   }
 
@@ -51,8 +52,37 @@ class LabelWitnessesTest {
             .endMatchExpression()
             .build();
 
-    assertThat(LabelWitnesses.of(selector)).isEmpty();
-    assertThat(LabelWitnesses.of(null)).containsExactly(Map.of());
+    assertThat(LabelWitnesses.of(selector, Set.of())).isEmpty();
+    assertThat(LabelWitnesses.of(null, Set.of())).containsExactly(Map.of());
+  }
+
+  @Test
+  void aFreshValueIsNoneUsedElsewhere() {
+    assertThat(LabelWitnesses.of(expression("app", "Exists"), Set.of("witness", "portal")))
+        .containsExactly(Map.of("app", "witness-1"));
+  }
+
+  @Test
+  void beyondTheCapEveryValueStillAppears() {
+    LabelSelectorBuilder selector = new LabelSelectorBuilder();
+    selector
+        .addNewMatchExpression()
+        .withKey("app")
+        .withOperator("In")
+        .withValues("web", "db")
+        .endMatchExpression();
+    for (int i = 0; i < 5; i++) {
+      selector
+          .addNewMatchExpression()
+          .withKey("k" + i)
+          .withOperator("NotIn")
+          .withValues("x")
+          .endMatchExpression();
+    }
+
+    assertThat(LabelWitnesses.of(selector.build(), Set.of()))
+        .extracting(labels -> labels.get("app"))
+        .contains("web", "db");
   }
 
   private static LabelSelector expression(String key, String operator, String... values) {
