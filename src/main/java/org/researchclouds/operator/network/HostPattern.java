@@ -52,12 +52,22 @@ public final class HostPattern {
   }
 
   /**
-   * The keys under which a host is indexed so that every host it overlaps shares one: its name, and
-   * the wildcard of its parent domain.
+   * The keys under which a host is indexed: a name under itself and under its parent domain, a
+   * wildcard under itself. Looking up {@link #lookupKeys} finds every host that overlaps it, and,
+   * for a name, no more than the names equal to it and the wildcards over it.
    */
   public static List<String> indexKeys(String host) {
     if (host.startsWith("*.")) {
       return List.of(host);
+    }
+    int dot = host.indexOf('.');
+    return dot < 0 ? List.of(host) : List.of(host, "under:" + host.substring(dot + 1));
+  }
+
+  /** The keys to look up for the hosts that may overlap this one. */
+  public static List<String> lookupKeys(String host) {
+    if (host.startsWith("*.")) {
+      return List.of(host, "under:" + host.substring(2));
     }
     int dot = host.indexOf('.');
     return dot < 0 ? List.of(host) : List.of(host, "*" + host.substring(dot));

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.Observation;
@@ -68,7 +69,13 @@ public final class ClusterView {
     projects.addIndexers(
         Map.<String, Function<ResearchProject, List<String>>>of(
             BY_HOST,
-            p -> p.getSpec() == null ? List.of() : hostKeys(p.ingressHosts()),
+            p ->
+                p.getSpec() == null
+                    ? List.of()
+                    : p.ingressHosts().stream()
+                        .flatMap(host -> HostPattern.indexKeys(host).stream())
+                        .distinct()
+                        .toList(),
             BY_PEER,
             p -> p.getSpec() == null ? List.of() : p.peerNames()));
     namespaces =
@@ -359,14 +366,20 @@ public final class ClusterView {
    * creation order, so that a project never loses a host it routes to a newer claim.
    */
   public Optional<String> hostHolder(ResearchProject claimant, String host) {
-    return hostKeys(List.of(host)).stream()
-        .flatMap(key -> projects.byIndex(BY_HOST, key).stream())
+    return overlapping(host)
         .filter(other -> !other.getMetadata().getName().equals(claimant.getMetadata().getName()))
-        .filter(other -> other.ingressHosts().stream().anyMatch(h -> HostPattern.overlap(h, host)))
         .filter(other -> keepsBefore(other, claimant, host))
         .map(other -> other.getMetadata().getName())
         .sorted()
         .findFirst();
+  }
+
+  /** The projects that declare a host overlapping this one. */
+  private Stream<ResearchProject> overlapping(String host) {
+    return HostPattern.lookupKeys(host).stream()
+        .flatMap(key -> projects.byIndex(BY_HOST, key).stream())
+        .distinct()
+        .filter(other -> other.ingressHosts().stream().anyMatch(h -> HostPattern.overlap(h, host)));
   }
 
   /** The hosts the Ingresses route without the project declaring them, that others hold. */
@@ -415,18 +428,14 @@ public final class ClusterView {
             .anyMatch(h -> HostPattern.overlap(h, host));
   }
 
-  private static List<String> hostKeys(List<String> hosts) {
-    return hosts.stream().flatMap(host -> HostPattern.indexKeys(host).stream()).distinct().toList();
-  }
-
   private Set<ResourceID> neighboursOf(ResearchProject changed) {
     Set<ResourceID> touched = new HashSet<>();
     String name = changed.getMetadata().getName();
     projects.byIndex(BY_PEER, name).forEach(p -> touched.add(ResourceID.fromResource(p)));
     if (changed.getSpec() != null) {
       changed.peerNames().forEach(peer -> touched.add(new ResourceID(peer)));
-      hostKeys(changed.ingressHosts()).stream()
-          .flatMap(key -> projects.byIndex(BY_HOST, key).stream())
+      changed.ingressHosts().stream()
+          .flatMap(this::overlapping)
           .forEach(p -> touched.add(ResourceID.fromResource(p)));
     }
     touched.remove(new ResourceID(name));
