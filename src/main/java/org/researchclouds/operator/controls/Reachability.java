@@ -35,8 +35,8 @@ import org.researchclouds.operator.resources.NetworkPolicyDesired;
  * second not is an opening, with the policies that make it.
  */
 public final class Reachability {
-  /** Connections judged at most per reconcile: a few seconds of one core, in the worst case. */
-  private static final int BUDGET = 200_000;
+  /** Connections judged at most per reconcile: under a second of one core, in the worst case. */
+  private static final int BUDGET = 100_000;
 
   private static final List<Port> COMMON_PORTS = List.of(new Port(80, "TCP"), new Port(443, "TCP"));
 

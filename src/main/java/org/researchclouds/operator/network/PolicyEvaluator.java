@@ -20,9 +20,10 @@ import org.researchclouds.operator.network.Endpoint.Pod;
  * its direction selects is open; a selected pod takes what any selecting policy allows. Traffic
  * flows when the source's egress and the destination's ingress both let it.
  *
- * <p>Two readings are the safe side of what a network plugin may do: an {@code ipBlock} matches
- * addresses only, never pods, and a named port matches every port of its protocol, since the pod
- * that would resolve it is not known here.
+ * <p>Where the API leaves a reading to the network plugin, or a value cannot be read, the widest is
+ * taken: a named port matches every port of its protocol, since the pod that would resolve it is
+ * not known here; a range that cannot be read covers every address. An {@code ipBlock} matches
+ * addresses, which the pods' are not taken to be.
  */
 public final class PolicyEvaluator {
   private static final String INGRESS = "Ingress";

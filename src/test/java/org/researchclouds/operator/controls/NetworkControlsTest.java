@@ -122,6 +122,34 @@ class NetworkControlsTest {
   }
 
   @Test
+  void policiesTooLargeToJudgeLeaveExposureUnknown() {
+    NetworkPolicyBuilder large =
+        new NetworkPolicyBuilder(
+                ExtraPolicies.ingressFrom("lab", "large", ExtraPolicies.ipBlock("10.0.0.0/8")))
+            .editSpec()
+            .editFirstIngress()
+            .withFrom()
+            .endIngress()
+            .endSpec();
+    // Ranges that admit nothing, and a thousand ports: nothing opens, but too much to judge.
+    var rule = large.editSpec().editFirstIngress();
+    for (int i = 0; i < 100; i++) {
+      String range = "10." + i + ".0.0/16";
+      rule.addNewFrom().withNewIpBlock().withCidr(range).withExcept(range).endIpBlock().endFrom();
+    }
+    for (int port = 1000; port < 2000; port++) {
+      rule.addNewPort().withNewPort(port).withProtocol("TCP").endPort();
+    }
+    Observation applied = Fixtures.applied(project, baseline);
+    applied.policies().get("lab").add(rule.endIngress().endSpec().build());
+
+    Finding finding = new LimitedExposureControl().evaluate(applied);
+
+    assertThat(finding.state()).isEqualTo(ResponsibilityState.Unknown);
+    assertThat(finding.reason()).isEqualTo("TooManyRulesToJudge");
+  }
+
+  @Test
   void aPolicyAdmittingTheProjectsOwnNamespaceByNameOpensNothing() {
     Observation applied = Fixtures.applied(project, baseline);
     applied
