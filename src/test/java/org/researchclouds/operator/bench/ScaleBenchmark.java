@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.javaoperatorsdk.operator.api.config.ConfigurationService;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +22,10 @@ import org.researchclouds.operator.api.Responsibility;
 
 /**
  * Prints how the operator scales on the CRUD mock API server: time until N projects are Ready, API
- * writes to get there, API writes over idle resyncs (the target is none), and heap in use. Run with
- * {@code make bench} (N from BENCH_PROJECTS, default 200). The mock is much slower than a real API
- * server, so compare runs with each other, not with a cluster.
+ * writes to get there, the same against a plain client's floor measured in the same run, API writes
+ * over idle resyncs (the target is none), and heap in use. Run with {@code make bench} (N from
+ * BENCH_PROJECTS, default 200). The mock is much slower than a real API server, so compare runs
+ * with each other, not with a cluster.
  */
 public final class ScaleBenchmark {
   private ScaleBenchmark() {}
@@ -50,6 +52,7 @@ public final class ScaleBenchmark {
     try (KubernetesClient seeder = server.createClient()) {
       createUnrelatedServices(seeder, unrelated);
     }
+    double seconds;
     try (KubernetesClient client = server.createClient();
         OperatorHarness operator =
             OperatorHarness.withoutAdmissionCheck(client, "default", resync)) {
@@ -63,7 +66,7 @@ public final class ScaleBenchmark {
       while (ready(client) < projects) {
         TimeUnit.MILLISECONDS.sleep(200);
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
+      seconds = (System.nanoTime() - start) / 1e9;
       int writesToReady = operator.writes();
 
       // Let the watches deliver the last status writes before counting idle writes.
@@ -96,6 +99,16 @@ public final class ScaleBenchmark {
     } finally {
       server.destroy();
     }
+    // After the operator's server is gone, so that the two runs do not share the machine.
+    PlainClientFloor.Figures floor = PlainClientFloor.measure(projects);
+    System.out.printf(
+        "floor: a plain client with %d threads wrote the same objects and one status in %.1fs"
+            + " (%d writes, %.1f per project); operator/floor=%.1fx%n",
+        ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER,
+        floor.seconds(),
+        floor.writes(),
+        floor.writes() / (double) projects,
+        seconds / floor.seconds());
   }
 
   private static void createUnrelatedServices(KubernetesClient client, int count) {

@@ -1,0 +1,84 @@
+package org.researchclouds.operator.bench;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.javaoperatorsdk.operator.api.config.ConfigurationService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.api.ResearchProjectStatus;
+import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.resources.NamespaceDesired;
+import org.researchclouds.operator.resources.NetworkPolicyDesired;
+import org.researchclouds.operator.resources.RoleBindingDesired;
+import org.researchclouds.operator.resources.SelfServiceDesired;
+import org.researchclouds.operator.resources.SelfServiceDesired.Access;
+
+/**
+ * What the API server itself allows: a plain client, with as many threads as the operator
+ * reconciles with, creates each project and writes the objects the operator would, then one status.
+ * It runs on a fresh in-memory server of its own, so that a ratio to the operator's time in the
+ * same run means something on a noisy machine.
+ */
+final class PlainClientFloor {
+  private PlainClientFloor() {}
+
+  /** The time taken and the writes made. */
+  record Figures(double seconds, int writes) {}
+
+  static Figures measure(int projects) throws InterruptedException {
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
+    server.init();
+    AtomicInteger writes = new AtomicInteger();
+    try (KubernetesClient client = server.createClient()) {
+      SecurityBaseline baseline = client.resource(Fixtures.baseline()).create();
+      ExecutorService pool =
+          Executors.newFixedThreadPool(ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER);
+      long start = System.nanoTime();
+      for (int i = 0; i < projects; i++) {
+        String name = "bench-" + i;
+        pool.submit(() -> writes.addAndGet(writeProject(client, baseline, name)));
+      }
+      pool.shutdown();
+      pool.awaitTermination(1, TimeUnit.HOURS);
+      return new Figures((System.nanoTime() - start) / 1e9, writes.get());
+    } finally {
+      server.destroy();
+    }
+  }
+
+  private static int writeProject(KubernetesClient client, SecurityBaseline baseline, String name) {
+    ResearchProject project = client.resource(Fixtures.project(name, name)).create();
+    List<HasMetadata> objects = new ArrayList<>();
+    for (String namespace : project.namespaceNames()) {
+      objects.add(NamespaceDesired.desired(project, namespace, baseline));
+      objects.addAll(
+          NetworkPolicyDesired.desired(project, namespace, Fixtures.floors(project, baseline)));
+      objects.addAll(RoleBindingDesired.desired(project, namespace));
+    }
+    for (Access access : Access.values()) {
+      SelfServiceDesired.role(project, access).ifPresent(objects::add);
+      SelfServiceDesired.binding(project, access).ifPresent(objects::add);
+    }
+    objects.forEach(object -> client.resource(object).create());
+    project.setStatus(new ResearchProjectStatus());
+    client.resource(project).updateStatus();
+    return 1 + objects.size() + 1;
+  }
+}
