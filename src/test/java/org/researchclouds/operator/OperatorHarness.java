@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.researchclouds.operator.chart.ChartPermissions;
 import org.researchclouds.operator.local.ClusterSeed;
 import org.researchclouds.operator.reconciler.OperatorBootstrap;
@@ -69,6 +72,16 @@ public final class OperatorHarness implements AutoCloseable {
 
   public int writes() {
     return writes.size();
+  }
+
+  /**
+   * The writes so far, counted by resource, such as {@code events} or {@code
+   * researchprojects/status}.
+   */
+  public Map<String, Long> writesByResource() {
+    return requests.stream()
+        .filter(request -> !Set.of("get", "list", "watch").contains(request.verb()))
+        .collect(Collectors.groupingBy(ApiRequest::resource, TreeMap::new, Collectors.counting()));
   }
 
   /** The writes from the {@code from}-th on, as method and path, to say which ones happened. */

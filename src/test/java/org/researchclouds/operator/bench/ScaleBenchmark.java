@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
@@ -87,12 +88,22 @@ public final class ScaleBenchmark {
       System.out.printf(
           "projects=%d ready_in=%.1fs (%.1f projects/s) writes_to_ready=%d (%.1f per project)%n",
           projects, seconds, projects / seconds, writesToReady, writesToReady / (double) projects);
+      System.out.println(
+          "writes per project by resource: "
+              + operator.writesByResource().entrySet().stream()
+                  .map(e -> String.format("%s=%.1f", e.getKey(), e.getValue() / (double) projects))
+                  .collect(Collectors.joining(", ")));
       System.out.printf("malformed_statuses=%d%n", malformed);
       System.out.printf(
           "unrelated_services=%d of %d KiB each%n", unrelated, UNRELATED_SERVICE_BYTES / 1024);
       System.out.printf(
-          "idle: %d reconciles over %ds of resyncs, %d writes; heap_in_use=%d MiB%n",
-          idleReconciles, resync.multipliedBy(3).toSeconds(), idleWrites, heap >> 20);
+          "idle: %d reconciles over %ds of resyncs, %d writes; heap_in_use=%d MiB (%d KiB per"
+              + " project)%n",
+          idleReconciles,
+          resync.multipliedBy(3).toSeconds(),
+          idleWrites,
+          heap >> 20,
+          (heap >> 10) / projects);
       operator
           .writesSince(writesBefore)
           .forEach(write -> System.out.println("idle write: " + write));
