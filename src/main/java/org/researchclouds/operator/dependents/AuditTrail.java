@@ -7,20 +7,28 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.resources.Names;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every change the operator makes, for investigations: one structured log line and one
- * Kubernetes Event on the project ({@code kubectl describe researchproject NAME}, for the
- * platform); a change in one of the project's namespaces also gets an Event on the changed object
- * there, where the project's members read it ({@code kubectl get events -n NAMESPACE}).
+ * Records every change the operator makes, for investigations: one structured log line per object
+ * at once, and, when the reconcile ends, one Kubernetes Event on the project that names every
+ * change ({@code kubectl describe researchproject NAME}, for the platform) and one on each
+ * namespace of the project it changed something in, where the project's members read it ({@code
+ * kubectl get events -n NAMESPACE}). An Event is named after what it says, so the same drift
+ * repaired again records no second one while the first lives.
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
@@ -28,9 +36,15 @@ public final class AuditTrail {
   /** Events about cluster-scoped objects live in the default namespace, as kubectl expects. */
   private static final String EVENT_NAMESPACE = "default";
 
+  /** Well within what the API server stores of a message. */
+  private static final int MAX_MESSAGE = 1000;
+
   private final KubernetesClient client;
   private final Clock clock;
   private final BiPredicate<ResearchProject, String> holdsNamespace;
+  private final Map<String, List<Change>> pending = new ConcurrentHashMap<>();
+
+  private record Change(String action, HasMetadata object, String why) {}
 
   /**
    * @param holdsNamespace whether the project holds a namespace: only there do its members read
@@ -45,34 +59,86 @@ public final class AuditTrail {
 
   /** A change to an object; {@code action} is a CamelCase verb such as Created. */
   public void changed(ResearchProject project, String action, HasMetadata object, String why) {
-    String target = object.getKind() + " " + qualifiedName(object);
     log.info(
         "action={} kind={} object={} why=\"{}\"",
         action,
         object.getKind(),
         qualifiedName(object),
         why);
-    emit(project, action, "Normal", target + ": " + why);
-    String namespace = object.getMetadata().getNamespace();
-    if (namespace != null && holdsNamespace.test(project, namespace)) {
-      create(
-          event(
-              namespace,
-              reference(object),
-              action,
-              "Normal",
-              "Project " + project.getMetadata().getName() + ": " + why));
-    }
+    pending
+        .computeIfAbsent(project.getMetadata().getUid(), uid -> new ArrayList<>())
+        .add(new Change(action, object, why));
   }
 
   /** A warning about the project that changed nothing, such as a conflict. */
   public void warned(ResearchProject project, String reason, String message) {
     log.warn("reason={} message=\"{}\"", reason, message);
-    emit(project, reason, "Warning", message);
+    create(event(EVENT_NAMESPACE, reference(project), reason, "Warning", message));
   }
 
-  private void emit(ResearchProject project, String reason, String type, String message) {
-    create(event(EVENT_NAMESPACE, reference(project), reason, type, message));
+  /** Records the Events of the changes made for the project since the last call. */
+  public void flush(ResearchProject project) {
+    List<Change> changes = pending.remove(project.getMetadata().getUid());
+    if (changes == null || changes.isEmpty()) {
+      return;
+    }
+    create(
+        event(
+            EVENT_NAMESPACE,
+            reference(project),
+            reason(changes),
+            "Normal",
+            describe(changes, true)));
+    Map<String, List<Change>> byNamespace = new LinkedHashMap<>();
+    changes.stream()
+        .filter(c -> c.object().getMetadata().getNamespace() != null)
+        .filter(c -> holdsNamespace.test(project, c.object().getMetadata().getNamespace()))
+        .forEach(
+            c ->
+                byNamespace
+                    .computeIfAbsent(
+                        c.object().getMetadata().getNamespace(), n -> new ArrayList<>())
+                    .add(c));
+    byNamespace.forEach(
+        (namespace, here) ->
+            create(
+                event(
+                    namespace,
+                    new ObjectReferenceBuilder()
+                        .withApiVersion("v1")
+                        .withKind("Namespace")
+                        .withName(namespace)
+                        .build(),
+                    reason(here),
+                    "Normal",
+                    "Project " + project.getMetadata().getName() + ": " + describe(here, false))));
+  }
+
+  /** The one action of all changes, or that there were several. */
+  private static String reason(List<Change> changes) {
+    List<String> actions = changes.stream().map(Change::action).distinct().toList();
+    return actions.size() == 1 ? actions.get(0) : "GuardRailsChanged";
+  }
+
+  /** Each action with why, then the objects it touched: "Created (part of …): Namespace lab, …". */
+  private static String describe(List<Change> changes, boolean qualified) {
+    Map<String, List<String>> objects = new LinkedHashMap<>();
+    for (Change change : changes) {
+      objects
+          .computeIfAbsent(change.action() + " (" + change.why() + ")", k -> new ArrayList<>())
+          .add(
+              change.object().getKind()
+                  + " "
+                  + (qualified
+                      ? qualifiedName(change.object())
+                      : change.object().getMetadata().getName()));
+    }
+    String message =
+        objects.entrySet().stream()
+                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("; "))
+            + ".";
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
   }
 
   private static ObjectReference reference(HasMetadata object) {
@@ -90,7 +156,7 @@ public final class AuditTrail {
     String now = Instant.now(clock).toString();
     return new EventBuilder()
         .withNewMetadata()
-        .withName(involved.getName() + "." + UUID.randomUUID().toString().substring(0, 13))
+        .withName(involved.getName() + "." + Names.hash(involved.getUid() + reason + message))
         .withNamespace(namespace)
         .endMetadata()
         .withInvolvedObject(involved)
@@ -109,8 +175,11 @@ public final class AuditTrail {
     try {
       client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
-      // The log line above already holds the record; a lost Event must not undo the change.
-      log.warn("could not record Event {}: {}", event.getReason(), e.getMessage());
+      // The same Event still lives: the repeat says nothing new. Any other loss leaves the log
+      // lines as the record, and must not undo the change.
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        log.warn("could not record Event {}: {}", event.getReason(), e.getMessage());
+      }
     }
   }
 

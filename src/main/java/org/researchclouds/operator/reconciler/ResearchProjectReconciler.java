@@ -95,6 +95,15 @@ public class ResearchProjectReconciler
   @Override
   public UpdateControl<ResearchProject> reconcile(
       ResearchProject project, Context<ResearchProject> context) {
+    try {
+      return reconcileProject(project, context);
+    } finally {
+      trail.flush(project);
+    }
+  }
+
+  private UpdateControl<ResearchProject> reconcileProject(
+      ResearchProject project, Context<ResearchProject> context) {
     if (project.getSpec() == null) {
       return withStatus(
           project, aggregator.withReadiness(project, unreadable(project, context)), context);
@@ -229,6 +238,14 @@ public class ResearchProjectReconciler
 
   @Override
   public DeleteControl cleanup(ResearchProject project, Context<ResearchProject> context) {
+    try {
+      return cleanupProject(project, context);
+    } finally {
+      trail.flush(project);
+    }
+  }
+
+  private DeleteControl cleanupProject(ResearchProject project, Context<ResearchProject> context) {
     drills.removeAll(project, view);
     boolean deleteNamespaces = deletionPolicy(project) == DeletionPolicy.Delete;
     if (deleteNamespaces) {

@@ -130,7 +130,7 @@ public final class Names {
   }
 
   /** 64 bits of SHA-256: no one can search out a second name with the same hash. */
-  private static String hash(String text) {
+  public static String hash(String text) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

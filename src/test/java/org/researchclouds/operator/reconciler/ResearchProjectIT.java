@@ -137,9 +137,11 @@ class ResearchProjectIT {
         .as("where the project's members read them")
         .anySatisfy(
             e -> {
-              assertThat(e.getInvolvedObject().getKind()).isEqualTo("NetworkPolicy");
-              assertThat(e.getInvolvedObject().getNamespace()).isEqualTo("genomics-raw");
-              assertThat(e.getMessage()).startsWith("Project genomics: ");
+              assertThat(e.getInvolvedObject().getKind()).isEqualTo("Namespace");
+              assertThat(e.getInvolvedObject().getName()).isEqualTo("genomics-raw");
+              assertThat(e.getMessage())
+                  .startsWith("Project genomics: Created (part of the project's guard rails): ")
+                  .contains("NetworkPolicy rp-default-deny");
             });
   }
 

@@ -1,0 +1,78 @@
+package org.researchclouds.operator.dependents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.researchclouds.operator.Fixtures;
+import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.resources.NetworkPolicyDesired;
+
+@EnableKubernetesMockClient(crud = true)
+class AuditTrailTest {
+  static KubernetesClient client;
+
+  private final ResearchProject project = Fixtures.project("lab", "lab");
+  private final AuditTrail trail =
+      new AuditTrail(
+          client,
+          Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC),
+          (p, namespace) -> namespace.equals("lab"));
+
+  @Test
+  void oneReconcileRecordsOneEventOnTheProjectAndOneOnEachNamespaceItChanged() {
+    List<NetworkPolicy> policies =
+        NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, Fixtures.baseline()));
+    policies.forEach(
+        p -> trail.changed(project, "Created", p, "part of the project's guard rails"));
+    trail.flush(project);
+
+    List<Event> onProject = events("default");
+    assertThat(onProject)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getReason()).isEqualTo("Created");
+              assertThat(e.getInvolvedObject().getName()).isEqualTo("lab");
+              assertThat(e.getMessage())
+                  .startsWith(
+                      "Created (part of the project's guard rails): NetworkPolicy lab/rp-default-deny,");
+            });
+    assertThat(events("lab"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getInvolvedObject().getKind()).isEqualTo("Namespace");
+              assertThat(e.getMessage())
+                  .startsWith("Project lab: Created")
+                  .contains("NetworkPolicy rp-allow-dns");
+            });
+    trail.flush(project);
+    assertThat(events("default")).as("nothing changed since").hasSize(1);
+  }
+
+  @Test
+  void theSameDriftRepairedAgainRecordsNoSecondEvent() {
+    NetworkPolicy policy =
+        NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, Fixtures.baseline()))
+            .get(0);
+    for (int i = 0; i < 3; i++) {
+      trail.changed(
+          project, "Updated", policy, "restored to what the project and baseline require");
+      trail.flush(project);
+    }
+
+    assertThat(events("default")).filteredOn(e -> e.getReason().equals("Updated")).hasSize(1);
+  }
+
+  private static List<Event> events(String namespace) {
+    return client.v1().events().inNamespace(namespace).list().getItems();
+  }
+}
