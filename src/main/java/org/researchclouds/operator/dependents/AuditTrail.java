@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * change ({@code kubectl describe researchproject NAME}, for the platform) and one on each
  * namespace of the project it changed something in, where the project's members read it ({@code
  * kubectl get events -n NAMESPACE}). An Event is named after what it says, so the same drift
- * repaired again records no second one while the first lives.
+ * repaired again records no second one while the first lives, or until the operator restarts.
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
@@ -43,6 +44,8 @@ public final class AuditTrail {
   private final Clock clock;
   private final BiPredicate<ResearchProject, String> holdsNamespace;
   private final Map<String, List<Change>> pending = new ConcurrentHashMap<>();
+  // Names no one else can foresee: an Event created ahead under the name would hide the record.
+  private final String salt = UUID.randomUUID().toString();
 
   private record Change(String action, HasMetadata object, String why) {}
 
@@ -156,7 +159,8 @@ public final class AuditTrail {
     String now = Instant.now(clock).toString();
     return new EventBuilder()
         .withNewMetadata()
-        .withName(involved.getName() + "." + Names.hash(involved.getUid() + reason + message))
+        .withName(
+            involved.getName() + "." + Names.hash(salt + involved.getUid() + reason + message))
         .withNamespace(namespace)
         .endMetadata()
         .withInvolvedObject(involved)
