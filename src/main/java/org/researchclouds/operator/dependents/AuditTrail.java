@@ -3,6 +3,7 @@ package org.researchclouds.operator.dependents;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
@@ -37,6 +39,9 @@ public final class AuditTrail {
   /** Events about cluster-scoped objects live in the default namespace, as kubectl expects. */
   private static final String EVENT_NAMESPACE = "default";
 
+  /** What the operator does to a namespace that the project lets go of. */
+  private static final Set<String> LEAVING = Set.of("Orphaned", "Deleted");
+
   /** Well within what the API server stores of a message. */
   private static final int MAX_MESSAGE = 1000;
 
@@ -47,7 +52,11 @@ public final class AuditTrail {
   // Names no one else can foresee: an Event created ahead under the name would hide the record.
   private final String salt = UUID.randomUUID().toString();
 
-  private record Change(String action, HasMetadata object, String why) {}
+  /**
+   * @param heldNamespace the namespace of the object, if the project held it at the change: a
+   *     release later in the reconcile takes the namespace from it, and its members
+   */
+  private record Change(String action, HasMetadata object, String why, String heldNamespace) {}
 
   /**
    * @param holdsNamespace whether the project holds a namespace: only there do its members read
@@ -68,9 +77,15 @@ public final class AuditTrail {
         object.getKind(),
         qualifiedName(object),
         why);
+    String namespace = object.getMetadata().getNamespace();
     pending
         .computeIfAbsent(project.getMetadata().getUid(), uid -> new ArrayList<>())
-        .add(new Change(action, object, why));
+        .add(
+            new Change(
+                action,
+                object,
+                why,
+                namespace != null && holdsNamespace.test(project, namespace) ? namespace : null));
   }
 
   /** A warning about the project that changed nothing, such as a conflict. */
@@ -93,15 +108,17 @@ public final class AuditTrail {
             "Normal",
             describe(changes, true)));
     Map<String, List<Change>> byNamespace = new LinkedHashMap<>();
+    // A namespace released or deleted in this reconcile is no longer the members' to read.
+    Set<String> gone =
+        changes.stream()
+            .filter(c -> c.object() instanceof Namespace)
+            .filter(c -> LEAVING.contains(c.action()))
+            .map(c -> c.object().getMetadata().getName())
+            .collect(Collectors.toSet());
     changes.stream()
-        .filter(c -> c.object().getMetadata().getNamespace() != null)
-        .filter(c -> holdsNamespace.test(project, c.object().getMetadata().getNamespace()))
+        .filter(c -> c.heldNamespace() != null && !gone.contains(c.heldNamespace()))
         .forEach(
-            c ->
-                byNamespace
-                    .computeIfAbsent(
-                        c.object().getMetadata().getNamespace(), n -> new ArrayList<>())
-                    .add(c));
+            c -> byNamespace.computeIfAbsent(c.heldNamespace(), n -> new ArrayList<>()).add(c));
     byNamespace.forEach(
         (namespace, here) ->
             create(
