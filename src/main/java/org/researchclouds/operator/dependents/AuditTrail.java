@@ -2,12 +2,15 @@ package org.researchclouds.operator.dependents;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.EventList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +45,7 @@ public final class AuditTrail {
   /** What the operator does to a namespace that the project lets go of. */
   private static final Set<String> LEAVING = Set.of("Orphaned", "Deleted");
 
-  /** Well within what the API server stores of a message. */
+  /** Well within what the API server keeps of a message: a longer list takes several Events. */
   private static final int MAX_MESSAGE = 1000;
 
   private final KubernetesClient client;
@@ -100,13 +103,12 @@ public final class AuditTrail {
     if (changes == null || changes.isEmpty()) {
       return;
     }
-    create(
-        event(
-            EVENT_NAMESPACE,
-            reference(project),
-            reason(changes),
-            "Normal",
-            describe(changes, true)));
+    describe(changes, "", true)
+        .forEach(
+            message ->
+                create(
+                    event(
+                        EVENT_NAMESPACE, reference(project), reason(changes), "Normal", message)));
     Map<String, List<Change>> byNamespace = new LinkedHashMap<>();
     // A namespace released or deleted in this reconcile is no longer the members' to read.
     Set<String> gone =
@@ -121,17 +123,20 @@ public final class AuditTrail {
             c -> byNamespace.computeIfAbsent(c.heldNamespace(), n -> new ArrayList<>()).add(c));
     byNamespace.forEach(
         (namespace, here) ->
-            create(
-                event(
-                    namespace,
-                    new ObjectReferenceBuilder()
-                        .withApiVersion("v1")
-                        .withKind("Namespace")
-                        .withName(namespace)
-                        .build(),
-                    reason(here),
-                    "Normal",
-                    "Project " + project.getMetadata().getName() + ": " + describe(here, false))));
+            describe(here, "Project " + project.getMetadata().getName() + ": ", false)
+                .forEach(
+                    message ->
+                        create(
+                            event(
+                                namespace,
+                                new ObjectReferenceBuilder()
+                                    .withApiVersion("v1")
+                                    .withKind("Namespace")
+                                    .withName(namespace)
+                                    .build(),
+                                reason(here),
+                                "Normal",
+                                message))));
   }
 
   /** The one action of all changes, or that there were several. */
@@ -140,8 +145,11 @@ public final class AuditTrail {
     return actions.size() == 1 ? actions.get(0) : "GuardRailsChanged";
   }
 
-  /** Each action with why, then the objects it touched: "Created (part of …): Namespace lab, …". */
-  private static String describe(List<Change> changes, boolean qualified) {
+  /**
+   * Each action with why, then the objects it touched: "Created (part of …): Namespace lab, …", in
+   * as many messages as it takes to name every object.
+   */
+  private static List<String> describe(List<Change> changes, String prefix, boolean qualified) {
     Map<String, List<String>> objects = new LinkedHashMap<>();
     for (Change change : changes) {
       objects
@@ -153,12 +161,25 @@ public final class AuditTrail {
                       ? qualifiedName(change.object())
                       : change.object().getMetadata().getName()));
     }
-    String message =
-        objects.entrySet().stream()
-                .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
-                .collect(Collectors.joining("; "))
-            + ".";
-    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+    List<String> messages = new ArrayList<>();
+    StringBuilder message = new StringBuilder(prefix);
+    for (Map.Entry<String, List<String>> group : objects.entrySet()) {
+      String header = (message.length() > prefix.length() ? "; " : "") + group.getKey() + ": ";
+      message.append(header);
+      String separator = "";
+      for (String object : group.getValue()) {
+        if (message.length() + separator.length() + object.length() + 1 > MAX_MESSAGE
+            && !separator.isEmpty()) {
+          messages.add(message.append(".").toString());
+          message = new StringBuilder(prefix).append(group.getKey()).append(": ");
+          separator = "";
+        }
+        message.append(separator).append(object);
+        separator = ", ";
+      }
+    }
+    messages.add(message.append(".").toString());
+    return messages;
   }
 
   private static ObjectReference reference(HasMetadata object) {
@@ -194,14 +215,33 @@ public final class AuditTrail {
 
   private void create(Event event) {
     try {
-      client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+      events(event).resource(event).create();
     } catch (KubernetesClientException e) {
-      // The same Event still lives: the repeat says nothing new. Any other loss leaves the log
-      // lines as the record, and must not undo the change.
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        // The log lines hold the record; a lost Event must not undo the change.
         log.warn("could not record Event {}: {}", event.getReason(), e.getMessage());
+      } else if (!sameRecord(events(event).withName(event.getMetadata().getName()).get(), event)) {
+        // Someone created an Event under the name first: the record goes under another.
+        log.warn(
+            "an Event named {} says something else; recording under another name",
+            event.getMetadata().getName());
+        event.getMetadata().setName(event.getMetadata().getName() + "." + UUID.randomUUID());
+        create(event);
       }
     }
+  }
+
+  /** The same Event still lives: the repeat says nothing new. */
+  private static boolean sameRecord(Event existing, Event event) {
+    return existing != null
+        && Names.MANAGER.equals(existing.getReportingComponent())
+        && event.getReason().equals(existing.getReason())
+        && event.getMessage().equals(existing.getMessage())
+        && event.getInvolvedObject().equals(existing.getInvolvedObject());
+  }
+
+  private NonNamespaceOperation<Event, EventList, Resource<Event>> events(Event event) {
+    return client.v1().events().inNamespace(event.getMetadata().getNamespace());
   }
 
   private static String qualifiedName(HasMetadata object) {

@@ -256,9 +256,16 @@ public final class ClusterView {
     return namespaces.get(new ResourceID(name));
   }
 
-  /** Whether this incarnation of the project holds the namespace, counting recent writes. */
-  public boolean holds(ResearchProject project, String namespace) {
-    return namespace(namespace).filter(ns -> Names.heldBy(ns, project)).isPresent();
+  /**
+   * Whether the namespace carries the project's UID: a namespace from before UIDs were recorded is
+   * held by name until its next reconcile, but only a labelled one is a project namespace to the
+   * admission policy, and so a place for the project's Events.
+   */
+  public boolean labelledWith(ResearchProject project, String namespace) {
+    return namespace(namespace)
+        .map(ns -> Names.label(ns, Names.PROJECT_UID_LABEL))
+        .filter(project.getMetadata().getUid()::equals)
+        .isPresent();
   }
 
   /**

@@ -51,6 +51,7 @@ import org.researchclouds.operator.validation.ProjectValidator;
 public class ResearchProjectReconciler
     implements Reconciler<ResearchProject>, Cleaner<ResearchProject> {
   private static final Duration HELD_DELETION_RECHECK = Duration.ofSeconds(10);
+  private static final Duration HOST_CONFLICT_RECHECK = Duration.ofSeconds(10);
   // A status write refused because the project changed: the change's own event brings a spec
   // edit back at once; this catches a status written by someone else.
   private static final Duration STALE_STATUS_RETRY = Duration.ofSeconds(1);
@@ -81,7 +82,7 @@ public class ResearchProjectReconciler
   public List<EventSource<?, ResearchProject>> prepareEventSources(
       EventSourceContext<ResearchProject> context) {
     view = new ClusterView(context);
-    trail = new AuditTrail(context.getClient(), settings.clock(), view::holds);
+    trail = new AuditTrail(context.getClient(), settings.clock(), view::labelledWith);
     backups = new BackupWriter(context.getClient(), trail);
     finalBackup = new FinalBackup(context.getClient(), trail);
     drills = new RestoreDrills(context.getClient(), trail);
@@ -174,6 +175,10 @@ public class ResearchProjectReconciler
                       String.join(" ", problems.stream().map(Problem::message).toList())
                           + " Nothing was applied.")),
               context);
+      // The holder of a host may let go with no event this project sees in time: ask again.
+      if (problems.stream().anyMatch(problem -> "HostConflict".equals(problem.reason()))) {
+        refused = refused.rescheduleAfter(HOST_CONFLICT_RECHECK);
+      }
       return untilNextExpiry(refused, baseline.get(), project, now);
     }
     FreshWrites fresh = applyAll(project, baseline.get(), now);

@@ -55,7 +55,7 @@ class ChartTest {
               "networking.k8s.io/networkpolicies",
               Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry("/services", Set.of("get", "list", "watch")),
-          Map.entry("/events", Set.of("create")),
+          Map.entry("/events", Set.of("create", "get")),
           Map.entry("networking.k8s.io/ingresses", Set.of("get", "list", "watch")),
           Map.entry(
               "rbac.authorization.k8s.io/rolebindings",

@@ -72,6 +72,60 @@ class AuditTrailTest {
     assertThat(events("default")).filteredOn(e -> e.getReason().equals("Updated")).hasSize(1);
   }
 
+  @Test
+  void anEventCreatedAheadUnderTheNameDoesNotHideTheRecord() {
+    NetworkPolicy policy =
+        NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, Fixtures.baseline()))
+            .get(0);
+    trail.changed(project, "Deleted", policy, "a test");
+    trail.flush(project);
+    Event first =
+        events("default").stream()
+            .filter(e -> e.getReason().equals("Deleted"))
+            .findFirst()
+            .orElseThrow();
+    client.v1().events().inNamespace("default").withName(first.getMetadata().getName()).delete();
+    first.getMetadata().setResourceVersion(null);
+    first.setMessage("nothing happened here");
+    client.v1().events().inNamespace("default").resource(first).create();
+
+    trail.changed(project, "Deleted", policy, "a test");
+    trail.flush(project);
+
+    assertThat(events("default"))
+        .filteredOn(e -> e.getReason().equals("Deleted"))
+        .extracting(Event::getMessage)
+        .containsExactlyInAnyOrder(
+            "nothing happened here", "Deleted (a test): NetworkPolicy lab/rp-default-deny.");
+  }
+
+  @Test
+  void aLongListTakesSeveralEventsAndNamesEveryObject() {
+    for (int i = 0; i < 60; i++) {
+      NetworkPolicy policy =
+          NetworkPolicyDesired.desired(
+                  project, "lab", Fixtures.floors(project, Fixtures.baseline()))
+              .get(0);
+      policy.getMetadata().setName("rp-expose-a-rather-long-exposure-name-" + i);
+      trail.changed(project, "Created", policy, "part of the project's guard rails");
+    }
+    trail.flush(project);
+
+    List<Event> created =
+        events("default").stream().filter(e -> e.getReason().equals("Created")).toList();
+    assertThat(created)
+        .hasSizeGreaterThan(1)
+        .allSatisfy(e -> assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(1000));
+    for (int i = 0; i < 60; i++) {
+      String name = "lab/rp-expose-a-rather-long-exposure-name-" + i;
+      assertThat(created)
+          .anySatisfy(
+              e ->
+                  assertThat(e.getMessage())
+                      .containsPattern(java.util.regex.Pattern.quote(name) + "[,.]"));
+    }
+  }
+
   private static List<Event> events(String namespace) {
     return client.v1().events().inNamespace(namespace).list().getItems();
   }
