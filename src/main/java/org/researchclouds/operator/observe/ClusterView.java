@@ -89,7 +89,10 @@ public final class ClusterView {
             BY_PROJECT,
             ns -> projectOf(ns).map(id -> List.of(id.getName())).orElse(List.of()),
             BY_DRILL,
-            ns -> labelValue(ns, Names.DRILL_OF_LABEL).map(List::of).orElse(List.of())));
+            ns ->
+                Optional.ofNullable(Names.label(ns, Names.DRILL_OF_LABEL))
+                    .map(List::of)
+                    .orElse(List.of())));
     // BY_DRILL is keyed by the project's UID.
     policies = namespaced(NetworkPolicy.class, context);
     // Every Service and Ingress of the cluster passes through these two informers, projects' or
@@ -508,11 +511,6 @@ public final class ClusterView {
   }
 
   private static Optional<ResourceID> projectOf(HasMetadata object) {
-    return labelValue(object, Names.PROJECT_LABEL).map(ResourceID::new);
-  }
-
-  private static Optional<String> labelValue(HasMetadata object, String key) {
-    Map<String, String> labels = object.getMetadata().getLabels();
-    return Optional.ofNullable(labels == null ? null : labels.get(key));
+    return Optional.ofNullable(Names.label(object, Names.PROJECT_LABEL)).map(ResourceID::new);
   }
 }

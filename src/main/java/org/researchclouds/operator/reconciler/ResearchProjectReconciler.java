@@ -26,22 +26,22 @@ import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.ControlCatalogue;
 import org.researchclouds.operator.controls.ControlCatalogue.Evaluation;
 import org.researchclouds.operator.controls.Observation;
-import org.researchclouds.operator.dependents.AuditTrail;
-import org.researchclouds.operator.dependents.BackupWriter;
-import org.researchclouds.operator.dependents.Enforcer;
-import org.researchclouds.operator.dependents.FinalBackup;
-import org.researchclouds.operator.dependents.FinalBackup.Outcome;
-import org.researchclouds.operator.dependents.FinalBackup.Stage;
-import org.researchclouds.operator.dependents.FloorKeeper;
-import org.researchclouds.operator.dependents.GuardRails;
-import org.researchclouds.operator.dependents.NamespaceRelease;
-import org.researchclouds.operator.dependents.RestoreDrills;
 import org.researchclouds.operator.observe.ClusterView;
 import org.researchclouds.operator.observe.FreshWrites;
 import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.resources.NetworkFloors;
 import org.researchclouds.operator.validation.Problem;
 import org.researchclouds.operator.validation.ProjectValidator;
+import org.researchclouds.operator.write.AuditTrail;
+import org.researchclouds.operator.write.BackupWriter;
+import org.researchclouds.operator.write.Enforcer;
+import org.researchclouds.operator.write.FinalBackup;
+import org.researchclouds.operator.write.FinalBackup.Outcome;
+import org.researchclouds.operator.write.FinalBackup.Stage;
+import org.researchclouds.operator.write.FloorKeeper;
+import org.researchclouds.operator.write.GuardRails;
+import org.researchclouds.operator.write.NamespaceRelease;
+import org.researchclouds.operator.write.RestoreDrills;
 
 /**
  * Wires one project's reconcile: read the baseline, validate, apply the guard rails, evaluate the

@@ -1,4 +1,4 @@
-package org.researchclouds.operator.dependents;
+package org.researchclouds.operator.write;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

@@ -1,4 +1,4 @@
-package org.researchclouds.operator.dependents;
+package org.researchclouds.operator.write;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;

@@ -1,4 +1,4 @@
-package org.researchclouds.operator.dependents;
+package org.researchclouds.operator.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

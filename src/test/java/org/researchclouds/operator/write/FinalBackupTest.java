@@ -1,4 +1,4 @@
-package org.researchclouds.operator.dependents;
+package org.researchclouds.operator.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +15,10 @@ import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.dependents.FinalBackup.Outcome;
-import org.researchclouds.operator.dependents.FinalBackup.Stage;
 import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.resources.FinalBackupDesired;
+import org.researchclouds.operator.write.FinalBackup.Outcome;
+import org.researchclouds.operator.write.FinalBackup.Stage;
 
 /** Where a held deletion stands, for each state of its final backup (creation is an IT's job). */
 class FinalBackupTest {

@@ -1,4 +1,4 @@
-package org.researchclouds.operator.dependents;
+package org.researchclouds.operator.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
