@@ -9,9 +9,4 @@ record Readiness(String status, String reason, String message) {
   static Readiness notReady(String reason, String message) {
     return new Readiness("False", reason, message);
   }
-
-  static Readiness reconciling() {
-    return new Readiness(
-        "Unknown", "Reconciling", "The operator is building the project's guard rails.");
-  }
 }

@@ -109,12 +109,6 @@ public class ResearchProjectReconciler
       return withStatus(
           project, aggregator.withReadiness(project, unreadable(project, context)), context);
     }
-    if (project.getStatus() == null
-        || Conditions.find(project.getStatus().getConditions(), StatusAggregator.READY).isEmpty()) {
-      UpdateControl<ResearchProject> first =
-          withStatus(project, aggregator.initial(project), context);
-      return first.getScheduleDelay().isPresent() ? first : first.rescheduleAfter(0);
-    }
     view.velero().startWatching(context);
     Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
     if (baseline.isEmpty()) {

@@ -78,12 +78,6 @@ final class StatusAggregator {
     return status;
   }
 
-  /** A status for the very first reconcile, so that kstatus does not take silence for success. */
-  ResearchProjectStatus initial(ResearchProject project) {
-    return build(
-        project, Readiness.reconciling(), List.of(), List.of(), null, previous(project).getPeers());
-  }
-
   /**
    * For a generation the checks refused: Ready says why, and the last evaluation stays, since
    * nothing was applied; the status describes this generation.

@@ -101,14 +101,6 @@ class StatusAggregatorTest {
     assertThat(failed.getConditions().get(1)).isEqualTo(project.getStatus().getConditions().get(1));
   }
 
-  @Test
-  void theFirstStatusSaysReadyUnknownSoThatNoToolTakesSilenceForSuccess() {
-    assertThat(at(T0).initial(project).getConditions())
-        .singleElement()
-        .extracting(Condition::getType, Condition::getStatus, Condition::getReason)
-        .containsExactly("Ready", "Unknown", "Reconciling");
-  }
-
   private static StatusAggregator at(Instant now) {
     return new StatusAggregator(Clock.fixed(now, ZoneOffset.UTC));
   }

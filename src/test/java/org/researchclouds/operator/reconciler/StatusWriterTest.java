@@ -46,7 +46,8 @@ class StatusWriterTest {
     ClusterSeed.installCrds(client);
     client.resources(ResearchProject.class).withName("genomics-lab").delete();
     ResearchProject created = client.resource(Fixtures.project("genomics-lab")).create();
-    created.setStatus(aggregator.initial(created));
+    created.setStatus(
+        aggregator.withReadiness(created, Readiness.notReady("Pending", "not yet evaluated")));
     stale = client.resource(created).updateStatus();
     ResearchProject fresh = SERIALIZATION.clone(stale);
     fresh.setStatus(evaluated(fresh));
