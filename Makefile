@@ -42,9 +42,10 @@ image: ## Build the operator image as IMAGE:TAG (docker, or CONTAINER_TOOL=podma
 helm-lint: ## Lint the Helm chart and test its rendering with real Helm (helm-java: no helm binary needed)
 	$(MVN_TEST) test -Dtest='org.researchclouds.operator.chart.*Test' -Dsurefire.failIfNoSpecifiedTests=false
 
-BENCH_PROJECTS ?= 200
+# Sizes, comma-separated: two show whether the cost grows linearly. BENCH_PROJECTS=5000 for one.
+BENCH_PROJECTS ?= 500,2000
 # Unrelated Services of 10 KB each in the cluster, to measure what the operator caches of them.
 BENCH_SERVICES ?= 0
-bench: ## Print scale figures: N projects to Ready, writes, idle writes, heap (on the mock API server)
+bench: ## Print scale figures: N projects to Ready against a plain client's floor, writes, idle writes, heap, start-up
 	$(MVN) process-test-classes
 	$(MVN) exec:java -Djava.util.logging.config.file=src/test/resources/logging.properties -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args="$(BENCH_PROJECTS) $(BENCH_SERVICES)"
