@@ -3,6 +3,7 @@ package org.researchclouds.operator.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
+import java.util.stream.Stream;
 import org.researchclouds.operator.api.schema.Items;
 import org.researchclouds.operator.api.schema.ListMap;
 import org.researchclouds.operator.api.schema.ListSet;
@@ -34,11 +35,15 @@ public record IngressHostPolicy(
 
   /** The suffixes the project may use; empty when the platform restricts no host. */
   public List<String> suffixesFor(String project) {
-    List<String> suffixes = new java.util.ArrayList<>(allowedSuffixesOrEmpty());
-    grantsOrEmpty().stream()
+    return Stream.concat(allowedSuffixesOrEmpty().stream(), grantedTo(project).stream()).toList();
+  }
+
+  /** The suffixes granted to this project alone. */
+  public List<String> grantedTo(String project) {
+    return grantsOrEmpty().stream()
         .filter(grant -> grant.project().equals(project))
-        .forEach(grant -> suffixes.addAll(grant.suffixes()));
-    return suffixes;
+        .flatMap(grant -> grant.suffixes().stream())
+        .toList();
   }
 
   /** Whether any suffix is listed: then every host must fall under one. */

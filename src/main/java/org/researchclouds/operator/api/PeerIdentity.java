@@ -2,14 +2,19 @@ package org.researchclouds.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Another project this one trusts, by the UID it had when the trust was first given. */
 public record PeerIdentity(
-    @Required @JsonPropertyDescription("The project's name.") String name,
-    @Required @JsonPropertyDescription("Its UID when this project first named it.") String uid) {
+    @Required
+        @Size(max = Patterns.DNS_LABEL_MAX_LENGTH)
+        @JsonPropertyDescription("The project's name.")
+        String name,
+    @Required @Size(max = 36) @JsonPropertyDescription("Its UID when this project first named it.")
+        String uid) {
 
   /**
    * The identities to remember: the peers trusted now, and the earlier identity of each named peer

@@ -1,10 +1,12 @@
 package org.researchclouds.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.researchclouds.operator.api.schema.Items;
 import org.researchclouds.operator.api.schema.ListMap;
 import org.researchclouds.operator.api.schema.ListSet;
 
@@ -32,11 +34,14 @@ public class ResearchProjectStatus {
   @JsonPropertyDescription("The project's backups and restore tests.")
   private BackupStatus backup;
 
+  @Size(max = 512)
   @ListSet
+  @Items(maxLength = Patterns.HOST_MAX_LENGTH)
   @JsonPropertyDescription(
       "The Ingress hosts the project holds: another project that declares one later is refused.")
   private List<String> ingressHosts = new ArrayList<>();
 
+  @Size(max = 2048)
   @ListMap(keys = "name")
   @JsonPropertyDescription(
       "The other projects this one trusts, by their UID: a project created again under one of"

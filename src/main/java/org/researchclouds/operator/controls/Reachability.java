@@ -55,6 +55,9 @@ public final class Reachability {
   private final PolicyEvaluator actualEvaluator;
   private final Map<String, Map<String, String>> namespaceLabels;
   private final boolean asDeclared;
+  // The witnesses are drawn only when there is something to judge.
+  private final List<NetworkPolicy> all;
+  private final List<Pod> pods;
   private int judged;
 
   private Reachability(
@@ -69,6 +72,8 @@ public final class Reachability {
     this.actualEvaluator = new PolicyEvaluator(actual);
     this.namespaceLabels = namespaceLabels;
     this.asDeclared = specs(actual).equals(specs(declared));
+    this.all = asDeclared ? List.of() : Stream.concat(actual.stream(), declared.stream()).toList();
+    this.pods = asDeclared ? List.of() : pods(all);
   }
 
   /**
@@ -116,13 +121,9 @@ public final class Reachability {
                     new NetworkPolicyBuilder()
                         .withNewMetadata()
                         .withNamespace(ns.getMetadata().getName())
-                        .withName("deny-all")
+                        .withName(Names.DEFAULT_DENY_POLICY)
                         .endMetadata()
-                        .withNewSpec()
-                        .withNewPodSelector()
-                        .endPodSelector()
-                        .withPolicyTypes("Ingress", "Egress")
-                        .endSpec()
+                        .withSpec(NetworkPolicyDesired.defaultDeny())
                         .build())
             .toList();
     return new Reachability(floors, denyAll, policies, namespaceLabels(namespaces));
@@ -139,21 +140,9 @@ public final class Reachability {
 
   /** Sources outside what the exposures declare that reach the project's pods. */
   public List<Opening> undeclaredSources() {
-    if (asDeclared) {
-      return List.of();
-    }
-    List<NetworkPolicy> all = union();
-    List<Endpoint> sources = Witnesses.sources(all, namespaceLabels);
-    List<Port> ports = Witnesses.ingressPorts(all);
-    Map<String, Opening> openings = new LinkedHashMap<>();
-    for (Pod pod : pods(all)) {
-      for (Endpoint source : sources) {
-        for (Port port : ports) {
-          record(new Connection(source, pod, port.number(), port.protocol()), "", openings);
-        }
-      }
-    }
-    return List.copyOf(openings.values());
+    return asDeclared
+        ? List.of()
+        : undeclared(Witnesses.sources(all, namespaceLabels), Witnesses.ingressPorts(all), true);
   }
 
   /**
@@ -164,7 +153,6 @@ public final class Reachability {
     if (asDeclared) {
       return List.of();
     }
-    List<NetworkPolicy> all = union();
     List<Port> ports =
         Stream.concat(COMMON_PORTS.stream(), Witnesses.egressPorts(all).stream())
             .distinct()
@@ -177,7 +165,7 @@ public final class Reachability {
       inside.add(new Address(range.address(range.first())));
       inside.add(new Address(range.address(range.last())));
       named.stream().filter(a -> range.contains(a.address())).forEach(inside::add);
-      for (Pod pod : pods(all)) {
+      for (Pod pod : pods) {
         for (Address address : inside) {
           for (Port port : ports) {
             Connection connection = new Connection(pod, address, port.number(), port.protocol());
@@ -200,17 +188,24 @@ public final class Reachability {
    * whose classification keeps it inside, or another project's pods without its consent.
    */
   public List<Opening> undeclaredDestinations() {
-    if (asDeclared) {
-      return List.of();
-    }
-    List<NetworkPolicy> all = union();
-    List<Endpoint> destinations = Witnesses.destinations(all, namespaceLabels);
-    List<Port> ports = Witnesses.egressPorts(all);
+    return asDeclared
+        ? List.of()
+        : undeclared(
+            Witnesses.destinations(all, namespaceLabels), Witnesses.egressPorts(all), false);
+  }
+
+  /** Connections between the pods and the peers, on the ports, that only undeclared rules allow. */
+  private List<Opening> undeclared(List<Endpoint> peers, List<Port> ports, boolean inbound) {
     Map<String, Opening> openings = new LinkedHashMap<>();
-    for (Pod pod : pods(all)) {
-      for (Endpoint destination : destinations) {
+    for (Pod pod : pods) {
+      for (Endpoint peer : peers) {
         for (Port port : ports) {
-          record(new Connection(pod, destination, port.number(), port.protocol()), "", openings);
+          record(
+              inbound
+                  ? new Connection(peer, pod, port.number(), port.protocol())
+                  : new Connection(pod, peer, port.number(), port.protocol()),
+              "",
+              openings);
         }
       }
     }
@@ -222,10 +217,9 @@ public final class Reachability {
     if (asDeclared) {
       return List.of();
     }
-    List<NetworkPolicy> all = union();
     List<Address> outside = addresses(Witnesses.destinations(all, namespaceLabels));
     Map<String, Opening> openings = new LinkedHashMap<>();
-    for (Pod pod : pods(all)) {
+    for (Pod pod : pods) {
       for (Address address : outside) {
         for (BlockedPort blocked : floors.blocked()) {
           record(
@@ -298,10 +292,6 @@ public final class Reachability {
       labelled.put(name, Map.copyOf(labels));
     }
     return labelled;
-  }
-
-  private List<NetworkPolicy> union() {
-    return Stream.concat(actual.stream(), declared.stream()).toList();
   }
 
   private static String key(NetworkPolicy policy) {

@@ -36,7 +36,6 @@ import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.network.HostPattern;
 import org.researchclouds.operator.resources.Names;
-import org.researchclouds.operator.resources.NetworkFloors;
 import org.researchclouds.operator.resources.SelfServiceDesired;
 import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 
@@ -306,9 +305,17 @@ public final class ClusterView {
     return policies.list(namespace).toList();
   }
 
-  /** What the controls read, leaving out objects the operator has just deleted. */
+  /**
+   * What the controls read, leaving out objects the operator has just deleted.
+   *
+   * @param peers the projects it names, as the reconcile read them once for all its steps
+   */
   public Observation observe(
-      ResearchProject project, SecurityBaseline baseline, FreshWrites fresh, Instant now) {
+      ResearchProject project,
+      SecurityBaseline baseline,
+      Map<String, ResearchProject> peers,
+      FreshWrites fresh,
+      Instant now) {
     Map<String, Namespace> present = new LinkedHashMap<>();
     Map<String, List<NetworkPolicy>> policiesByNamespace = new LinkedHashMap<>();
     Map<String, List<RoleBinding>> bindingsByNamespace = new LinkedHashMap<>();
@@ -339,7 +346,7 @@ public final class ClusterView {
         rolesByNamespace,
         boundClusterRoles(bindingsByNamespace),
         veleroState(project, baseline),
-        peers(project),
+        peers,
         foreignHosts(project, projectIngresses),
         now);
   }
@@ -450,11 +457,6 @@ public final class ClusterView {
     }
     touched.remove(new ResourceID(name));
     return touched;
-  }
-
-  /** What the project's NetworkPolicies take from the platform and the cluster, now. */
-  public NetworkFloors floors(ResearchProject project, SecurityBaseline baseline, Instant now) {
-    return NetworkFloors.of(baseline, project, peers(project), now);
   }
 
   /** The ClusterRoles that the project's bindings name: all that a control needs to judge them. */

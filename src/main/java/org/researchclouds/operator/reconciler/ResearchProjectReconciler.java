@@ -175,13 +175,15 @@ public class ResearchProjectReconciler
       }
       return untilNextExpiry(refused, baseline.get(), project, now);
     }
-    FreshWrites fresh = applyAll(project, baseline.get(), now);
+    // The projects it names, read once, so that its policies and its evaluation agree.
+    Map<String, ResearchProject> peers = view.peers(project);
+    FreshWrites fresh = applyAll(project, baseline.get(), peers, now);
     Readiness readiness =
         Readiness.ready(
             "Namespaces "
                 + String.join(", ", project.namespaceNames())
                 + " and their guard rails are in place.");
-    Observation observation = view.observe(project, baseline.get(), fresh, now);
+    Observation observation = view.observe(project, baseline.get(), peers, fresh, now);
     List<Evaluation> evaluations = catalogue.evaluate(observation);
     UpdateControl<ResearchProject> written =
         withStatus(
@@ -216,13 +218,19 @@ public class ResearchProjectReconciler
   }
 
   /** Every writing step for a valid project, in order; returns what the controls must see. */
-  private FreshWrites applyAll(ResearchProject project, SecurityBaseline baseline, Instant now) {
-    FreshWrites fresh = guardRails.apply(project, baseline, view, now);
+  private FreshWrites applyAll(
+      ResearchProject project,
+      SecurityBaseline baseline,
+      Map<String, ResearchProject> peers,
+      Instant now) {
+    FreshWrites fresh =
+        guardRails.apply(project, baseline, NetworkFloors.of(baseline, project, peers, now), view);
     VeleroState velero = view.veleroState(project, baseline);
     backups.apply(project, baseline, velero, view.velero());
     drills.run(project, baseline, velero, view, now);
     return fresh.plus(
-        enforcer.enforce(project, baseline, () -> view.observe(project, baseline, fresh, now)));
+        enforcer.enforce(
+            project, baseline, () -> view.observe(project, baseline, peers, fresh, now)));
   }
 
   @Override

@@ -70,7 +70,8 @@ public final class NetworkPolicyDesired {
         .build();
   }
 
-  private static NetworkPolicySpec defaultDeny() {
+  /** No ingress and no egress for any pod of the namespace. */
+  public static NetworkPolicySpec defaultDeny() {
     return new NetworkPolicySpecBuilder()
         .withPodSelector(new LabelSelector())
         .withPolicyTypes(INGRESS, EGRESS)

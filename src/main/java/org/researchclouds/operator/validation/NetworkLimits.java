@@ -134,12 +134,10 @@ final class NetworkLimits {
                   + " spec.ingressHosts."));
       return;
     }
-    List<String> shared = policy.allowedSuffixesOrEmpty();
-    List<String> granted = policy.suffixesFor(project.getMetadata().getName());
-    granted.removeAll(shared);
-    if (host.startsWith("*.")
-        && shared.contains(host.substring(2))
-        && !granted.contains(host.substring(2))) {
+    String domain = host.startsWith("*.") ? host.substring(2) : null;
+    if (domain != null
+        && policy.allowedSuffixesOrEmpty().contains(domain)
+        && !policy.grantedTo(project.getMetadata().getName()).contains(domain)) {
       problems.add(
           new Problem(
               "HostNotAllowed",
@@ -147,7 +145,7 @@ final class NetworkLimits {
                   + ": "
                   + host
                   + " would hold every name of "
-                  + host.substring(2)
+                  + domain
                   + ", a domain all projects share; name the hosts the project needs."));
       return;
     }

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,9 +41,8 @@ public final class GuardRails {
 
   /** Returns the objects now in place and those deleted, for the observation that follows. */
   public FreshWrites apply(
-      ResearchProject project, SecurityBaseline baseline, ClusterView view, Instant now) {
+      ResearchProject project, SecurityBaseline baseline, NetworkFloors floors, ClusterView view) {
     FreshWrites fresh = FreshWrites.none();
-    NetworkFloors floors = view.floors(project, baseline, now);
     for (String namespace : project.namespaceNames()) {
       HasMetadata inPlace =
           writer.apply(

@@ -2,13 +2,8 @@ package org.researchclouds.operator.bench;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.api.config.ConfigurationService;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +13,7 @@ import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.local.InMemoryCluster;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
@@ -37,17 +33,10 @@ final class PlainClientFloor {
   record Figures(double seconds, int writes) {}
 
   static Figures measure(int projects) throws InterruptedException {
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
-    server.init();
     AtomicInteger writes = new AtomicInteger();
-    try (KubernetesClient client = server.createClient()) {
-      SecurityBaseline baseline = client.resource(Fixtures.baseline()).create();
+    SecurityBaseline baseline = Fixtures.baseline();
+    try (InMemoryCluster cluster = InMemoryCluster.start(List.of(baseline))) {
+      KubernetesClient client = cluster.client();
       ExecutorService pool =
           Executors.newFixedThreadPool(ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER);
       long start = System.nanoTime();
@@ -58,8 +47,6 @@ final class PlainClientFloor {
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.HOURS);
       return new Figures((System.nanoTime() - start) / 1e9, writes.get());
-    } finally {
-      server.destroy();
     }
   }
 

@@ -396,7 +396,7 @@ class HostileTenantIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(exposurePolicy("imaging", "api").getSpec().getIngress())
+                assertThat(policy("imaging", Names.exposurePolicy("api")).getSpec().getIngress())
                     .as("nobody to admit yet")
                     .isEmpty());
 
@@ -424,7 +424,7 @@ class HostileTenantIT {
         .untilAsserted(
             () -> {
               assertThat(
-                      exposurePolicy("imaging", "api")
+                      policy("imaging", Names.exposurePolicy("api"))
                           .getSpec()
                           .getIngress()
                           .get(0)
@@ -452,7 +452,8 @@ class HostileTenantIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              assertThat(exposurePolicy("imaging", "api").getSpec().getIngress()).isEmpty();
+              assertThat(policy("imaging", Names.exposurePolicy("api")).getSpec().getIngress())
+                  .isEmpty();
               assertThat(
                       responsibility(
                               ProjectStatus.awaitReady(client, "imaging", "True"),
@@ -490,7 +491,7 @@ class HostileTenantIT {
                     DeletionPolicy.Retain)))
         .create();
     awaitReady("mailer");
-    assertThat(egressPolicy("mailer", "mail").getSpec().getEgress()).hasSize(1);
+    assertThat(policy("mailer", Names.egressPolicy("mail")).getSpec().getEgress()).hasSize(1);
 
     client
         .resources(ResearchProject.class)
@@ -513,31 +514,15 @@ class HostileTenantIT {
 
     await()
         .atMost(Duration.ofSeconds(15))
-        .untilAsserted(() -> assertThat(egressPolicy("mailer", "mail")).isNull());
+        .untilAsserted(() -> assertThat(policy("mailer", Names.egressPolicy("mail"))).isNull());
     client
         .resources(SecurityBaseline.class)
         .withName("default")
         .edit(b -> Fixtures.with(b, "egressExceptions", List.of()));
   }
 
-  private static NetworkPolicy egressPolicy(String project, String egress) {
-    return client
-        .network()
-        .v1()
-        .networkPolicies()
-        .inNamespace(project)
-        .withName(Names.egressPolicy(egress))
-        .get();
-  }
-
-  private static NetworkPolicy exposurePolicy(String project, String exposure) {
-    return client
-        .network()
-        .v1()
-        .networkPolicies()
-        .inNamespace(project)
-        .withName(Names.exposurePolicy(exposure))
-        .get();
+  private static NetworkPolicy policy(String namespace, String name) {
+    return client.network().v1().networkPolicies().inNamespace(namespace).withName(name).get();
   }
 
   private static ResearchProject withExposure(
