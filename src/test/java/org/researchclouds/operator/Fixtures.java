@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.Compliance;
@@ -46,6 +47,7 @@ import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkFloors;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
+import org.researchclouds.operator.validation.HostClaims;
 
 /** Projects and baselines for every test, built in one place. */
 public final class Fixtures {
@@ -142,6 +144,9 @@ public final class Fixtures {
         ServiceType.ClusterIP,
         List.of(host));
   }
+
+  /** No other project holds any Ingress host. */
+  public static final HostClaims NO_HOST_CLAIMS = (claimant, host) -> Optional.empty();
 
   /** The objects of examples/, read once. */
   public static final List<HasMetadata> EXAMPLES =

@@ -64,10 +64,6 @@ public record Cidr(BigInteger first, int prefix, int bits) {
         && other.first.and(mask(prefix, bits)).equals(first);
   }
 
-  public boolean overlaps(Cidr other) {
-    return contains(other) || other.contains(this);
-  }
-
   /** Whether any address of the range routes to the Internet. */
   public boolean reachesInternet() {
     return NON_INTERNET.stream().noneMatch(range -> range.contains(this));

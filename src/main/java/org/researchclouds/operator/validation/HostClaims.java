@@ -8,6 +8,4 @@ import org.researchclouds.operator.api.ResearchProject;
 public interface HostClaims {
   /** The other project that keeps a host overlapping this one, if any. */
   Optional<String> holder(ResearchProject claimant, String host);
-
-  HostClaims NONE = (claimant, host) -> Optional.empty();
 }

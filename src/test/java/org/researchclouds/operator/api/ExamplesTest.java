@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.controls.ControlCatalogue;
-import org.researchclouds.operator.validation.HostClaims;
 import org.researchclouds.operator.validation.ProjectValidator;
 
 /** The examples in examples/ read into the API model, are valid, and meet every control. */
@@ -24,7 +23,7 @@ class ExamplesTest {
 
     assertThat(
             ProjectValidator.validate(
-                project, baseline, n -> Optional.empty(), Set.of(), HostClaims.NONE))
+                project, baseline, n -> Optional.empty(), Set.of(), Fixtures.NO_HOST_CLAIMS))
         .isEmpty();
     assertThat(ControlCatalogue.standard().evaluate(Fixtures.applied(project, baseline)))
         .allSatisfy(

@@ -15,7 +15,7 @@ class CidrTest {
     assertThat(metadata.contains(everything)).isFalse();
     assertThat(Cidr.parse("10.0.0.0/8").contains(Cidr.parse("10.20.0.0/16"))).isTrue();
     assertThat(Cidr.parse("10.0.0.0/16").contains(Cidr.parse("10.1.0.0/16"))).isFalse();
-    assertThat(Cidr.parse("10.0.0.0/8").overlaps(Cidr.parse("10.1.2.3/32"))).isTrue();
+    assertThat(Cidr.parse("10.0.0.0/8").contains(Cidr.parse("10.1.2.3/32"))).isTrue();
   }
 
   @Test

@@ -85,7 +85,11 @@ class InvalidInputTest {
       return List.of(new Verdict("UnreadableSpec", project.unreadableSpec()));
     }
     return ProjectValidator.validate(
-            project, Fixtures.baseline(), name -> Optional.empty(), Set.of(), HostClaims.NONE)
+            project,
+            Fixtures.baseline(),
+            name -> Optional.empty(),
+            Set.of(),
+            Fixtures.NO_HOST_CLAIMS)
         .stream()
         .map(p -> new Verdict(p.reason(), p.message()))
         .toList();

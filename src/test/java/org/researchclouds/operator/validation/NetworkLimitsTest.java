@@ -272,7 +272,7 @@ class NetworkLimitsTest {
 
   private static List<Problem> problems(ResearchProject project, SecurityBaseline baseline) {
     return ProjectValidator.validate(
-        project, baseline, name -> Optional.empty(), Set.of(), HostClaims.NONE);
+        project, baseline, name -> Optional.empty(), Set.of(), Fixtures.NO_HOST_CLAIMS);
   }
 
   private static ResearchProject project(String classification, NetworkSpec network) {

@@ -51,7 +51,7 @@ class ProjectValidatorTest {
                 baseline,
                 name -> Optional.ofNullable(existing.get(name)),
                 Set.of(),
-                HostClaims.NONE))
+                Fixtures.NO_HOST_CLAIMS))
         .isEmpty();
   }
 
@@ -66,7 +66,7 @@ class ProjectValidatorTest {
                 baseline,
                 name -> Optional.of(someones),
                 Set.of(),
-                HostClaims.NONE))
+                Fixtures.NO_HOST_CLAIMS))
         .singleElement()
         .satisfies(
             p -> {
@@ -89,7 +89,8 @@ class ProjectValidatorTest {
                 new Member(MemberKind.ServiceAccount, "ci", "lab", ProjectRole.developer)));
 
     assertThat(
-            ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of(), HostClaims.NONE))
+            ProjectValidator.validate(
+                project, baseline, NO_NAMESPACES, Set.of(), Fixtures.NO_HOST_CLAIMS))
         .extracting(Problem::reason)
         .containsExactly("SubjectOutsideProject", "SubjectNotAllowed", "DuplicateMember");
   }
@@ -108,7 +109,7 @@ class ProjectValidatorTest {
             baseline,
             name -> Optional.of(taken),
             Set.of(),
-            HostClaims.NONE);
+            Fixtures.NO_HOST_CLAIMS);
 
     assertThat(problems)
         .singleElement()
@@ -133,7 +134,7 @@ class ProjectValidatorTest {
                 baseline,
                 name -> Optional.of(released),
                 Set.of(),
-                HostClaims.NONE))
+                Fixtures.NO_HOST_CLAIMS))
         .extracting(Problem::reason)
         .containsExactly("NamespaceNotAdoptable");
   }
@@ -149,7 +150,7 @@ class ProjectValidatorTest {
                   baseline,
                   NO_NAMESPACES,
                   Set.of(),
-                  HostClaims.NONE))
+                  Fixtures.NO_HOST_CLAIMS))
           .as(name)
           .extracting(Problem::reason)
           .containsExactly("NamespaceProtected");
@@ -183,7 +184,7 @@ class ProjectValidatorTest {
                 baseline,
                 NO_NAMESPACES,
                 Set.of(),
-                HostClaims.NONE))
+                Fixtures.NO_HOST_CLAIMS))
         .extracting(Problem::reason, Problem::message)
         .containsExactly(
             tuple(
@@ -196,7 +197,7 @@ class ProjectValidatorTest {
                 noController,
                 NO_NAMESPACES,
                 Set.of(),
-                HostClaims.NONE))
+                Fixtures.NO_HOST_CLAIMS))
         .extracting(Problem::reason)
         .containsExactly("DuplicateName");
     assertThat(
@@ -205,7 +206,7 @@ class ProjectValidatorTest {
                 noController,
                 NO_NAMESPACES,
                 Set.of(),
-                HostClaims.NONE))
+                Fixtures.NO_HOST_CLAIMS))
         .extracting(Problem::reason)
         .containsExactly("IngressControllerNotConfigured");
   }
@@ -223,7 +224,8 @@ class ProjectValidatorTest {
             new BackupSpec(true, "every night", "30d", null, null, null));
 
     assertThat(
-            ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of(), HostClaims.NONE))
+            ProjectValidator.validate(
+                project, baseline, NO_NAMESPACES, Set.of(), Fixtures.NO_HOST_CLAIMS))
         .extracting(Problem::message)
         .satisfiesExactlyInAnyOrder(
             cron -> assertThat(cron).contains("spec.backup.schedule").contains("cron"),
@@ -241,7 +243,11 @@ class ProjectValidatorTest {
 
     assertThat(
             ProjectValidator.validate(
-                Fixtures.project("lab", "lab"), broken, NO_NAMESPACES, Set.of(), HostClaims.NONE))
+                Fixtures.project("lab", "lab"),
+                broken,
+                NO_NAMESPACES,
+                Set.of(),
+                Fixtures.NO_HOST_CLAIMS))
         .extracting(Problem::reason, p -> p.message().contains("spec.backup."))
         .containsOnly(org.assertj.core.groups.Tuple.tuple("InvalidBaseline", true))
         .hasSize(2);
@@ -253,7 +259,8 @@ class ProjectValidatorTest {
             "lab",
             Fixtures.spec(
                 List.of("lab"), new NetworkSpec(List.of(exposure), null), DeletionPolicy.Retain));
-    return ProjectValidator.validate(project, baseline, NO_NAMESPACES, Set.of(), HostClaims.NONE)
+    return ProjectValidator.validate(
+            project, baseline, NO_NAMESPACES, Set.of(), Fixtures.NO_HOST_CLAIMS)
         .stream()
         .map(Problem::reason)
         .toList();
@@ -306,7 +313,7 @@ class ProjectValidatorTest {
                 granting,
                 NO_NAMESPACES,
                 Set.of(),
-                HostClaims.NONE))
+                Fixtures.NO_HOST_CLAIMS))
         .isEmpty();
   }
 
@@ -334,7 +341,7 @@ class ProjectValidatorTest {
 
     assertThat(
             ProjectValidator.validate(
-                everyMinute, baseline, NO_NAMESPACES, Set.of(), HostClaims.NONE))
+                everyMinute, baseline, NO_NAMESPACES, Set.of(), Fixtures.NO_HOST_CLAIMS))
         .extracting(Problem::reason, Problem::message)
         .containsExactlyInAnyOrder(
             tuple(
@@ -350,7 +357,7 @@ class ProjectValidatorTest {
 
   private List<String> reasons(ResearchProject project, Set<String> operatorNamespaces) {
     return ProjectValidator.validate(
-            project, baseline, NO_NAMESPACES, operatorNamespaces, HostClaims.NONE)
+            project, baseline, NO_NAMESPACES, operatorNamespaces, Fixtures.NO_HOST_CLAIMS)
         .stream()
         .map(Problem::reason)
         .toList();
