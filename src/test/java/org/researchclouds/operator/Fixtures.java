@@ -1,9 +1,14 @@
 package org.researchclouds.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.ResourceQuotaStatusBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
@@ -12,11 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.researchclouds.operator.api.Attestation;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.Compliance;
 import org.researchclouds.operator.api.Contacts;
@@ -29,7 +38,9 @@ import org.researchclouds.operator.api.ExposureSource;
 import org.researchclouds.operator.api.Member;
 import org.researchclouds.operator.api.MemberKind;
 import org.researchclouds.operator.api.NetworkSpec;
+import org.researchclouds.operator.api.PatchingPolicy;
 import org.researchclouds.operator.api.PeerSelector;
+import org.researchclouds.operator.api.PlatformDuty;
 import org.researchclouds.operator.api.PortSpec;
 import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.Protocol;
@@ -39,9 +50,15 @@ import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.SecurityBaselineSpec;
 import org.researchclouds.operator.api.ServiceType;
 import org.researchclouds.operator.api.TermsOfUse;
+import org.researchclouds.operator.api.WorkloadReference;
+import org.researchclouds.operator.controls.Finding;
 import org.researchclouds.operator.controls.Observation;
+import org.researchclouds.operator.controls.PlatformFacts;
+import org.researchclouds.operator.controls.ScannerState;
+import org.researchclouds.operator.controls.Workloads;
 import org.researchclouds.operator.local.ClusterSeed;
 import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.resources.ComputeDesired;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkFloors;
@@ -76,8 +93,35 @@ public final class Fixtures {
             List.of("monitoring"),
             null,
             List.of(),
+            null,
+            PLATFORM_CONTACT,
+            attestations(),
+            null,
+            null,
+            new PatchingPolicy(null, null, SERVER_MINOR, null),
+            null,
             null));
     return baseline;
+  }
+
+  public static final String PLATFORM_CONTACT = "cloud@example.org";
+
+  /** The release the unit tests' API server runs, the newest the fixture baseline supports. */
+  public static final String SERVER_MINOR = "1.33";
+
+  /** Every duty attested by the platform team, for a year from {@link #NOW}. */
+  public static List<Attestation> attestations() {
+    return Arrays.stream(PlatformDuty.values())
+        .map(
+            duty ->
+                new Attestation(
+                    duty,
+                    PLATFORM_CONTACT,
+                    "2026-11-01T00:00:00Z",
+                    "https://example.org/evidence/" + duty,
+                    "2027-11-01T00:00:00Z",
+                    null))
+        .toList();
   }
 
   public static SecurityBaseline baseline() {
@@ -126,7 +170,8 @@ public final class Fixtures {
         network,
         new Compliance(TERMS_VERSION, "pi@example.org", "2026-09-01T00:00:00Z"),
         backup,
-        deletion);
+        deletion,
+        null);
   }
 
   public static Exposure webExposure() {
@@ -197,7 +242,90 @@ public final class Fixtures {
         velero,
         Map.of(),
         Map.of(),
+        appliedWorkloads(project, baseline),
+        platform(baseline),
         NOW);
+  }
+
+  /**
+   * The operator's quota and container defaults in every namespace, counted by a quota controller,
+   * a scanner installed, and nothing running yet.
+   */
+  public static Workloads appliedWorkloads(ResearchProject project, SecurityBaseline baseline) {
+    List<ResourceQuota> quotas = new ArrayList<>();
+    List<LimitRange> limitRanges = new ArrayList<>();
+    for (String name : project.namespaceNames()) {
+      ResourceQuota quota = ComputeDesired.resourceQuota(project, name, baseline);
+      quota.setStatus(new ResourceQuotaStatusBuilder().withHard(quota.getSpec().getHard()).build());
+      quotas.add(quota);
+      limitRanges.add(ComputeDesired.limitRange(project, name, baseline));
+    }
+    return new Workloads(
+        List.of(), List.of(), new ScannerState(true, List.of()), quotas, limitRanges);
+  }
+
+  /** A supported API server with a default StorageClass. */
+  public static PlatformFacts platform() {
+    return platform(baseline());
+  }
+
+  /** The same, with every workload the baseline's attestations name running. */
+  public static PlatformFacts platform(SecurityBaseline baseline) {
+    Map<WorkloadReference, Finding> running = new LinkedHashMap<>();
+    baseline.getSpec().attestationsOrEmpty().stream()
+        .map(Attestation::verifiedBy)
+        .filter(Objects::nonNull)
+        .forEach(w -> running.put(w, Finding.met("WorkloadReady", w + " is ready on 3 nodes.")));
+    return new PlatformFacts(
+        Optional.of(SERVER_MINOR), "", running, Set.of(STORAGE_CLASS), Optional.of(STORAGE_CLASS));
+  }
+
+  public static final String STORAGE_CLASS = "standard";
+
+  /** The observation with the platform seen as given. */
+  public static Observation withPlatform(Observation o, PlatformFacts platform) {
+    return observed(o, o.services(), o.ingresses(), o.workloads(), platform, o.now());
+  }
+
+  /** The observation as made at another time. */
+  public static Observation at(Observation o, Instant now) {
+    return observed(o, o.services(), o.ingresses(), o.workloads(), o.platform(), now);
+  }
+
+  /** The observation with these workloads in the namespaces. */
+  public static Observation withWorkloads(Observation o, Workloads workloads) {
+    return observed(o, o.services(), o.ingresses(), workloads, o.platform(), o.now());
+  }
+
+  /** The observation with these Services and Ingresses in the namespaces. */
+  public static Observation withExposed(
+      Observation o, List<Service> services, List<Ingress> ingresses) {
+    return observed(o, services, ingresses, o.workloads(), o.platform(), o.now());
+  }
+
+  private static Observation observed(
+      Observation o,
+      List<Service> services,
+      List<Ingress> ingresses,
+      Workloads workloads,
+      PlatformFacts platform,
+      Instant now) {
+    return new Observation(
+        o.project(),
+        o.baseline(),
+        o.namespaces(),
+        o.policies(),
+        services,
+        ingresses,
+        o.roleBindings(),
+        o.roles(),
+        o.clusterRoles(),
+        o.velero(),
+        o.peers(),
+        o.foreignHosts(),
+        workloads,
+        platform,
+        now);
   }
 
   /** The network floors of a project that names no other project, at {@link #NOW}. */

@@ -65,16 +65,38 @@ public final class Patterns {
   /** Five fields with lists and steps in each fit well within it. */
   public static final int CRON_MAX_LENGTH = 100;
 
+  /** A Kubernetes quantity without exponent: digits, an optional fraction and unit suffix. */
+  public static final String QUANTITY = "^[0-9]+([.][0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$";
+
+  public static final int QUANTITY_MAX_LENGTH = 20;
+
+  /** A link to evidence: an https URL. */
+  public static final String HTTPS_URL = "^https://[^ ]+$";
+
+  public static final int URL_MAX_LENGTH = 2048;
+
+  /** A control's id, such as tenant/encryption. */
+  public static final String CONTROL_ID = "^(tenant|platform|shared)/[a-z]+(-[a-z]+)*$";
+
+  public static final int CONTROL_ID_MAX_LENGTH = 63;
+
+  /** A Kubernetes minor release, such as 1.32. */
+  public static final String MINOR_VERSION = "^1[.](0|[1-9][0-9]*)$";
+
   private static final Map<String, String> MEANINGS =
-      Map.of(
-          DNS_LABEL, "a DNS-1123 label such as genomics-lab",
-          EMAIL, "an e-mail address such as pi@example.org",
-          DATE_TIME, "an RFC 3339 time such as 2026-09-01T00:00:00Z",
-          CIDR, "a CIDR such as 192.0.2.0/24 or 2001:db8::/32",
-          HOST, "a DNS name such as lab.example.org",
-          DURATION, "a duration such as 720h or 1h30m",
-          CRON, "a five-field cron line such as 0 2 * * *, or @daily",
-          LABEL_VALUE, "a label value: letters, digits, and - _ . between them");
+      Map.ofEntries(
+          Map.entry(DNS_LABEL, "a DNS-1123 label such as genomics-lab"),
+          Map.entry(EMAIL, "an e-mail address such as pi@example.org"),
+          Map.entry(DATE_TIME, "an RFC 3339 time such as 2026-09-01T00:00:00Z"),
+          Map.entry(CIDR, "a CIDR such as 192.0.2.0/24 or 2001:db8::/32"),
+          Map.entry(HOST, "a DNS name such as lab.example.org"),
+          Map.entry(DURATION, "a duration such as 720h or 1h30m"),
+          Map.entry(CRON, "a five-field cron line such as 0 2 * * *, or @daily"),
+          Map.entry(LABEL_VALUE, "a label value: letters, digits, and - _ . between them"),
+          Map.entry(QUANTITY, "a quantity such as 500m, 4 or 16Gi"),
+          Map.entry(HTTPS_URL, "an https URL"),
+          Map.entry(CONTROL_ID, "a control id such as tenant/encryption"),
+          Map.entry(MINOR_VERSION, "a Kubernetes minor release such as 1.32"));
 
   /** What a value matching {@code pattern} looks like, in words; the pattern itself if unknown. */
   public static String meaning(String pattern) {

@@ -52,7 +52,16 @@ public record ResearchProjectSpec(
         @JsonPropertyDescription(
             "Retain (default): namespaces and data stay when the project is deleted. Delete:"
                 + " namespaces the operator created are deleted with it.")
-        DeletionPolicy deletionPolicy) {
+        DeletionPolicy deletionPolicy,
+    @JsonPropertyDescription(
+            "Compute for each namespace beyond the classification's quota, up to the ceiling the"
+                + " platform grants; a field left out keeps the quota's value.")
+        ComputeQuota resources) {
+
+  /** The quota of each namespace: what the project asks for over its classification's quota. */
+  public ComputeQuota quotaOver(ComputeQuota classificationQuota) {
+    return resources == null ? classificationQuota : resources.over(classificationQuota);
+  }
 
   public NetworkSpec networkOrEmpty() {
     return network == null ? new NetworkSpec(List.of(), List.of()) : network;

@@ -48,6 +48,20 @@ public class ResearchProjectStatus {
           + " these names is not trusted until the spec names it anew.")
   private List<PeerIdentity> peers = new ArrayList<>();
 
+  @Size(max = 20)
+  @ListMap(keys = "namespace")
+  @JsonPropertyDescription(
+      "Each namespace's compute quota and its use, once the quota controller has counted it.")
+  private List<NamespaceCompute> compute = new ArrayList<>();
+
+  public List<NamespaceCompute> getCompute() {
+    return compute;
+  }
+
+  public void setCompute(List<NamespaceCompute> compute) {
+    this.compute = compute;
+  }
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -122,7 +136,8 @@ public class ResearchProjectStatus {
         && Objects.equals(namespaces, other.namespaces)
         && Objects.equals(backup, other.backup)
         && Objects.equals(ingressHosts, other.ingressHosts)
-        && Objects.equals(peers, other.peers);
+        && Objects.equals(peers, other.peers)
+        && Objects.equals(compute, other.compute);
   }
 
   @Override
@@ -135,6 +150,7 @@ public class ResearchProjectStatus {
         namespaces,
         backup,
         ingressHosts,
-        peers);
+        peers,
+        compute);
   }
 }

@@ -8,11 +8,11 @@ public enum ResponsibilityState {
   Unknown,
   /** Not observable by the operator; a named person attested it. */
   Attested,
-  /** Waived for a time by a platform exception. */
+  /** Waived for a time by a platform exception: counted neither as met nor as not met. */
   Excepted;
 
-  /** Met, attested and excepted duties do not hold a project back. */
+  /** Met and attested duties count as satisfied. */
   public boolean satisfied() {
-    return this == Met || this == Attested || this == Excepted;
+    return this == Met || this == Attested;
   }
 }

@@ -2,9 +2,12 @@ package org.researchclouds.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import org.researchclouds.operator.api.schema.Items;
 import org.researchclouds.operator.api.schema.ListMap;
 import org.researchclouds.operator.api.schema.ListSet;
@@ -63,7 +66,38 @@ public record SecurityBaselineSpec(
             "RoleBindings accepted in project namespaces besides the operator's own, such as an"
                 + " auditors group with view.")
         List<AllowedBinding> allowedBindings,
-    @JsonPropertyDescription("The backup service and its floors.") BackupPolicy backup) {
+    @JsonPropertyDescription("The backup service and its floors.") BackupPolicy backup,
+    @Pattern(Patterns.EMAIL)
+        @Size(max = Patterns.EMAIL_MAX_LENGTH)
+        @JsonPropertyDescription(
+            "The platform team's security contact, for incidents that cross a project's borders.")
+        String platformContact,
+    @Size(max = 16)
+        @ListMap(keys = "duty")
+        @JsonPropertyDescription(
+            "The platform team's attestations of the duties the operator cannot observe, each"
+                + " until it expires.")
+        List<Attestation> attestations,
+    @Size(max = 256)
+        @ListMap(keys = {"project", "control"})
+        @JsonPropertyDescription(
+            "Controls waived for one project each, until they expire: the only way a control is"
+                + " excepted.")
+        List<ControlException> exceptions,
+    @JsonPropertyDescription("Which projects must encrypt, and what counts as encrypted.")
+        EncryptionPolicy encryption,
+    @JsonPropertyDescription("How timely patches must be, for projects and the platform.")
+        PatchingPolicy patching,
+    @Size(max = 4)
+        @ListMap(keys = "classification")
+        @JsonPropertyDescription(
+            "Quotas, container defaults and ceilings per classification; a classification left"
+                + " out keeps the defaults.")
+        List<ComputePolicy> compute,
+    @Size(max = 256)
+        @ListMap(keys = "project")
+        @JsonPropertyDescription("Higher compute ceilings granted to one project each.")
+        List<ComputeGrant> computeGrants) {
 
   private static final PeerSelector DEFAULT_DNS =
       new PeerSelector("kube-system", Map.of("k8s-app", "kube-dns"));
@@ -78,6 +112,43 @@ public record SecurityBaselineSpec(
           new DeniedCidr("169.254.169.254/32", "cloud instance metadata"),
           new DeniedCidr("fd00:ec2::254/128", "cloud instance metadata"));
 
+  public List<Attestation> attestationsOrEmpty() {
+    return attestations == null ? List.of() : attestations;
+  }
+
+  public List<ControlException> exceptionsOrEmpty() {
+    return exceptions == null ? List.of() : exceptions;
+  }
+
+  public EncryptionPolicy encryptionOrDefault() {
+    return encryption == null ? EncryptionPolicy.defaults() : encryption;
+  }
+
+  public PatchingPolicy patchingOrDefault() {
+    return patching == null ? PatchingPolicy.defaults() : patching;
+  }
+
+  /** The compute policy for a classification: the listed fields, the defaults besides. */
+  public ComputePolicy computeFor(DataClassification classification) {
+    return forClassification(
+        compute,
+        ComputePolicy::classification,
+        classification,
+        ComputePolicy.defaults(classification),
+        ComputePolicy::over);
+  }
+
+  /** The most a project may ask for: its own grant over its classification's ceiling. */
+  public ComputeQuota computeCeilingFor(String project, DataClassification classification) {
+    ComputeQuota ceiling = computeFor(classification).ceiling();
+    return (computeGrants == null ? List.<ComputeGrant>of() : computeGrants)
+        .stream()
+            .filter(grant -> grant.project().equals(project))
+            .findFirst()
+            .map(grant -> grant.ceiling().over(ceiling))
+            .orElse(ceiling);
+  }
+
   public List<EgressException> egressExceptionsOrEmpty() {
     return egressExceptions == null ? List.of() : egressExceptions;
   }
@@ -88,12 +159,26 @@ public record SecurityBaselineSpec(
 
   /** The limits for a classification: the listed fields, the classification's defaults besides. */
   public ExposureLimit exposureLimitFor(DataClassification classification) {
-    ExposureLimit defaults = ExposureLimit.defaults(classification);
-    return (exposureLimits == null ? List.<ExposureLimit>of() : exposureLimits)
+    return forClassification(
+        exposureLimits,
+        ExposureLimit::classification,
+        classification,
+        ExposureLimit.defaults(classification),
+        ExposureLimit::over);
+  }
+
+  /** The entry listed for a classification over its defaults, or the defaults alone. */
+  private static <T> T forClassification(
+      List<T> entries,
+      Function<T, DataClassification> classificationOf,
+      DataClassification classification,
+      T defaults,
+      BinaryOperator<T> over) {
+    return (entries == null ? List.<T>of() : entries)
         .stream()
-            .filter(limit -> limit.classification() == classification)
+            .filter(entry -> classificationOf.apply(entry) == classification)
             .findFirst()
-            .map(limit -> limit.over(defaults))
+            .map(entry -> over.apply(entry, defaults))
             .orElse(defaults);
   }
 

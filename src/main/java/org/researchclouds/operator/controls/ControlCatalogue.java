@@ -1,10 +1,11 @@
 package org.researchclouds.operator.controls;
 
 import java.util.List;
+import org.researchclouds.operator.api.PlatformDuty;
 
 /**
- * The controls the operator evaluates, one per line of the shared responsibility model that it can
- * judge honestly so far. Order is the order of the status.
+ * The controls the operator evaluates: every line of the shared responsibility model has at least
+ * one. Order is the order of the status.
  */
 public final class ControlCatalogue {
   private final List<Control> controls;
@@ -21,14 +22,33 @@ public final class ControlCatalogue {
             new LimitedExposureControl(),
             new LeastPrivilegeControl(),
             new BackupRecoveryControl(),
+            new PatchingControl(),
+            new EncryptionControl(),
             new ComplianceControl(),
             new GoodNetCitizenControl(),
-            new BackupServiceControl()));
+            new IncidentResponseControl(),
+            new BackupServiceControl(),
+            new ComputeManagementControl(),
+            new PlatformPatchingControl(),
+            new AttestedDutyControl(PlatformDuty.Protection),
+            new AttestedDutyControl(PlatformDuty.NetworkEnforcement),
+            new AttestedDutyControl(PlatformDuty.AuditLogging),
+            new AttestedDutyControl(PlatformDuty.PhysicalSecurity)));
   }
 
   public List<Evaluation> evaluate(Observation observation) {
     return controls.stream()
-        .map(c -> new Evaluation(c.id(), c.owner(), c.evaluate(observation)))
+        .map(
+            c ->
+                new Evaluation(
+                    c.id(),
+                    c.owner(),
+                    ControlExceptions.over(
+                        c.evaluate(observation),
+                        c.id(),
+                        observation.projectName(),
+                        observation.baseline(),
+                        observation.now())))
         .toList();
   }
 

@@ -18,6 +18,14 @@ public record Finding(ResponsibilityState state, String reason, String message) 
     return new Finding(ResponsibilityState.Unknown, reason, message);
   }
 
+  public static Finding excepted(String reason, String message) {
+    return new Finding(ResponsibilityState.Excepted, reason, message);
+  }
+
+  public static Finding attested(String reason, String message) {
+    return new Finding(ResponsibilityState.Attested, reason, message);
+  }
+
   /** NotMet with the first gap's reason and every gap in the message; Met when there is none. */
   public static Finding fromGaps(List<Finding> gaps, Finding whenNone) {
     if (gaps.isEmpty()) {

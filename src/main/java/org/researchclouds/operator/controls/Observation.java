@@ -30,6 +30,8 @@ import org.researchclouds.operator.resources.NetworkFloors;
  *     that does not exist is absent
  * @param foreignHosts the hosts that the project's Ingresses route without declaring them and that
  *     another project holds, with that project
+ * @param workloads what runs in the project's namespaces
+ * @param platform what the operator sees of the platform itself
  * @param now when the observation was made, for the controls that compare with time
  */
 public record Observation(
@@ -45,6 +47,8 @@ public record Observation(
     VeleroState velero,
     Map<String, ResearchProject> peers,
     Map<String, String> foreignHosts,
+    Workloads workloads,
+    PlatformFacts platform,
     Instant now) {
 
   public String projectName() {

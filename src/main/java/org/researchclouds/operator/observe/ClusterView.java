@@ -1,7 +1,10 @@
 package org.researchclouds.operator.observe;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -9,15 +12,18 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +37,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.researchclouds.operator.api.Attestation;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.Observation;
+import org.researchclouds.operator.controls.PlatformFacts;
+import org.researchclouds.operator.controls.Workloads;
 import org.researchclouds.operator.network.HostPattern;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.SelfServiceDesired;
@@ -49,6 +58,8 @@ public final class ClusterView {
   private static final String BY_CLUSTER_ROLE = "byClusterRole";
   private static final String BY_HOST = "byHost";
   private static final String BY_PEER = "byPeer";
+  private static final String DEFAULT_CLASS_ANNOTATION =
+      "storageclass.kubernetes.io/is-default-class";
 
   private final InformerEventSource<Namespace, ResearchProject> namespaces;
   private final InformerEventSource<NetworkPolicy, ResearchProject> policies;
@@ -60,10 +71,21 @@ public final class ClusterView {
   private final InformerEventSource<ClusterRole, ResearchProject> clusterRoles;
   private final InformerEventSource<ClusterRoleBinding, ResearchProject> clusterRoleBindings;
   private final InformerEventSource<ResearchProject, ResearchProject> neighbours;
+  private final InformerEventSource<PersistentVolumeClaim, ResearchProject> volumeClaims;
+  private final InformerEventSource<StorageClass, ResearchProject> storageClasses;
+  private final InformerEventSource<ResourceQuota, ResearchProject> quotas;
+  private final InformerEventSource<LimitRange, ResearchProject> limitRanges;
+  private final WorkloadImages images;
+  private final PlatformProbe probe;
+  private final InstalledCrds crds;
   private final VeleroView velero;
+  private final ScannerView scanner;
   private final IndexerResourceCache<ResearchProject> projects;
 
-  public ClusterView(EventSourceContext<ResearchProject> context) {
+  /**
+   * @param probeInterval how long the platform's version and workloads, once read, are trusted
+   */
+  public ClusterView(EventSourceContext<ResearchProject> context, Duration probeInterval) {
     projects = context.getPrimaryCache();
     projects.addIndexers(
         Map.<String, Function<ResearchProject, List<String>>>of(
@@ -141,35 +163,79 @@ public final class ClusterView {
                 .withItemStore(reduced(ResearchProject.class, "spec.network"))
                 .build(),
             context);
-    velero = new VeleroView(context);
+    // What the patching, encryption and compute controls read; Pods and workloads are reduced to
+    // their containers, claims to their class.
+    volumeClaims =
+        namespaced(
+            PersistentVolumeClaim.class,
+            context,
+            reduced(PersistentVolumeClaim.class, "spec.storageClassName"));
+    quotas = namespaced(ResourceQuota.class, context);
+    limitRanges = namespaced(LimitRange.class, context);
+    images = new WorkloadImages(this, context);
+    // A class appearing, going or becoming the default changes what every claim uses.
+    storageClasses =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(StorageClass.class, ResearchProject.class)
+                .withItemStore(reduced(StorageClass.class, "metadata.annotations"))
+                .withSecondaryToPrimaryMapper(storageClass -> everyProject(context))
+                .build(),
+            context);
+    probe = new PlatformProbe(context.getClient(), probeInterval);
+    crds = new InstalledCrds(context);
+    velero = new VeleroView(crds);
+    scanner = new ScannerView(crds);
     // A baseline change can move every project's floors.
     baselines =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(SecurityBaseline.class, ResearchProject.class)
-                .withSecondaryToPrimaryMapper(
-                    baseline ->
-                        context
-                            .getPrimaryCache()
-                            .list()
-                            .map(ResourceID::fromResource)
-                            .collect(Collectors.toSet()))
+                .withSecondaryToPrimaryMapper(baseline -> everyProject(context))
                 .build(),
             context);
   }
 
   public List<EventSource<?, ResearchProject>> eventSources() {
-    return List.of(
-        namespaces,
-        policies,
-        services,
-        ingresses,
-        baselines,
-        roleBindings,
-        roles,
-        clusterRoles,
-        clusterRoleBindings,
-        neighbours,
-        velero.crdSource());
+    List<EventSource<?, ResearchProject>> sources = new ArrayList<>(images.sources());
+    sources.addAll(
+        List.of(
+            volumeClaims,
+            storageClasses,
+            quotas,
+            limitRanges,
+            namespaces,
+            policies,
+            services,
+            ingresses,
+            baselines,
+            roleBindings,
+            roles,
+            clusterRoles,
+            clusterRoleBindings,
+            neighbours,
+            crds.source()));
+    return sources;
+  }
+
+  /** Registers the informers of Velero and the scanner once their CRDs exist. */
+  public void startWatching(Context<ResearchProject> context) {
+    velero.startWatching(context);
+    scanner.startWatching(context, this::projectOfNamespaced);
+  }
+
+  public InformerEventSource<ResourceQuota, ResearchProject> quotaCache() {
+    return quotas;
+  }
+
+  public InformerEventSource<LimitRange, ResearchProject> limitRangeCache() {
+    return limitRanges;
+  }
+
+  public List<ResourceQuota> quotas(String namespace) {
+    return quotas.list(namespace).toList();
+  }
+
+  public List<LimitRange> limitRanges(String namespace) {
+    return limitRanges.list(namespace).toList();
   }
 
   public VeleroView velero() {
@@ -348,7 +414,50 @@ public final class ClusterView {
         veleroState(project, baseline),
         peers,
         foreignHosts(project, projectIngresses),
+        workloads(List.copyOf(present.keySet()), fresh),
+        platform(baseline, now),
         now);
+  }
+
+  private Workloads workloads(List<String> namespaces, FreshWrites fresh) {
+    return new Workloads(
+        namespaces.stream().flatMap(volumeClaims::list).toList(),
+        images.in(namespaces),
+        scanner.state(namespaces),
+        namespaces.stream()
+            .flatMap(ns -> fresh.over(quotas.list(ns).toList(), ResourceQuota.class, ns).stream())
+            .toList(),
+        namespaces.stream()
+            .flatMap(ns -> fresh.over(limitRanges.list(ns).toList(), LimitRange.class, ns).stream())
+            .toList());
+  }
+
+  private PlatformFacts platform(SecurityBaseline baseline, Instant now) {
+    PlatformProbe.Reading reading =
+        probe.read(
+            baseline.getSpec().attestationsOrEmpty().stream()
+                .map(Attestation::verifiedBy)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList(),
+            now);
+    List<StorageClass> classes = storageClasses.list().toList();
+    return new PlatformFacts(
+        reading.serverMinor(),
+        reading.serverVersionUnknown(),
+        reading.workloads(),
+        classes.stream().map(c -> c.getMetadata().getName()).collect(Collectors.toSet()),
+        classes.stream()
+            .filter(
+                c ->
+                    "true"
+                        .equals(
+                            Optional.ofNullable(c.getMetadata().getAnnotations())
+                                .map(a -> a.get(DEFAULT_CLASS_ANNOTATION))
+                                .orElse(null)))
+            .map(c -> c.getMetadata().getName())
+            .sorted()
+            .findFirst());
   }
 
   /**
@@ -476,16 +585,27 @@ public final class ClusterView {
     return namespaced(type, context, null);
   }
 
-  private <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(
+  static Set<ResourceID> everyProject(EventSourceContext<ResearchProject> context) {
+    return context
+        .getPrimaryCache()
+        .list()
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
+  }
+
+  /** The project whose namespace holds the object, if any. */
+  private Set<ResourceID> projectOfNamespaced(HasMetadata object) {
+    return namespace(object.getMetadata().getNamespace())
+        .flatMap(ClusterView::projectOf)
+        .map(Set::of)
+        .orElse(Set.<ResourceID>of());
+  }
+
+  <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(
       Class<R> type, EventSourceContext<ResearchProject> context, ItemStore<R> store) {
     var configuration =
         InformerEventSourceConfiguration.from(type, ResearchProject.class)
-            .withSecondaryToPrimaryMapper(
-                (R object) ->
-                    namespace(object.getMetadata().getNamespace())
-                        .flatMap(ClusterView::projectOf)
-                        .map(Set::of)
-                        .orElse(Set.<ResourceID>of()));
+            .withSecondaryToPrimaryMapper((R object) -> projectOfNamespaced(object));
     if (store != null) {
       configuration.withItemStore(store);
     }
@@ -493,7 +613,7 @@ public final class ClusterView {
   }
 
   /** A cache that keeps of each object its name, labels and the fields given, nothing else. */
-  private static <R extends HasMetadata> ItemStore<R> reduced(Class<R> type, String... fields) {
+  static <R extends HasMetadata> ItemStore<R> reduced(Class<R> type, String... fields) {
     String[] kept = new String[fields.length + 1];
     kept[0] = "metadata.labels";
     System.arraycopy(fields, 0, kept, 1, fields.length);

@@ -1,9 +1,6 @@
 package org.researchclouds.operator.observe;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -25,53 +22,21 @@ import org.researchclouds.operator.resources.Names;
  * then, without a restart.
  */
 public final class VeleroView {
-  private static final String GROUP = "velero.io";
+  private static final String GROUP = InstalledCrds.VELERO;
   private static final String BY_PROJECT = "byProject";
   private static final List<String> KINDS =
       List.of("Schedule", "Backup", "Restore", "BackupStorageLocation");
 
-  private final InformerEventSource<CustomResourceDefinition, ResearchProject> crds;
+  private final InstalledCrds crds;
   private volatile Map<String, InformerEventSource<GenericKubernetesResource, ResearchProject>>
       informers = Map.of();
 
-  public VeleroView(EventSourceContext<ResearchProject> context) {
-    crds =
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(
-                    CustomResourceDefinition.class, ResearchProject.class)
-                .withName("velero-crds")
-                // Every CRD of the cluster passes through here, schemas and all: keep only the
-                // group, which is all this informer reads.
-                .withItemStore(
-                    new ReducedStateItemStore<>(
-                        ReducedStateItemStore.NAME_KEY_STATE,
-                        CustomResourceDefinition.class,
-                        new KubernetesSerialization(),
-                        "spec.group"))
-                .withOnAddFilter(VeleroView::isVelero)
-                .withOnUpdateFilter((updated, old) -> isVelero(updated))
-                .withOnDeleteFilter((deleted, stale) -> isVelero(deleted))
-                // A Velero CRD appearing or going touches every project.
-                .withSecondaryToPrimaryMapper(
-                    crd ->
-                        isVelero(crd)
-                            ? context
-                                .getPrimaryCache()
-                                .list()
-                                .map(ResourceID::fromResource)
-                                .collect(Collectors.toSet())
-                            : Set.of())
-                .build(),
-            context);
-  }
-
-  public InformerEventSource<CustomResourceDefinition, ResearchProject> crdSource() {
-    return crds;
+  VeleroView(InstalledCrds crds) {
+    this.crds = crds;
   }
 
   public boolean installed() {
-    return KINDS.stream()
-        .allMatch(kind -> crds.get(new ResourceID(plural(kind) + "." + GROUP)).isPresent());
+    return KINDS.stream().allMatch(kind -> crds.installed(plural(kind), GROUP));
   }
 
   /** Registers the Velero informers once Velero is installed; a no-op before and after. */
@@ -162,10 +127,6 @@ public final class VeleroView {
                         .orElse(Set.of()))
             .build(),
         context);
-  }
-
-  private static boolean isVelero(CustomResourceDefinition crd) {
-    return GROUP.equals(crd.getSpec().getGroup());
   }
 
   private static String plural(String kind) {

@@ -7,10 +7,9 @@ import java.time.Duration;
  * What the operator is told at start.
  *
  * @param baselineName the SecurityBaseline that sets every project's floors
- * @param resyncInterval how often each project is evaluated again when nothing happens
+ * @param resyncInterval how often each project is evaluated again when nothing happens, and the
+ *     platform's version and workloads read again
  * @param clock the time source of every comparison with now
- */
-/**
  * @param operatorNamespace where the operator runs, which no project may claim; null when unknown
  */
 public record OperatorSettings(

@@ -25,6 +25,7 @@ import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.ControlCatalogue;
 import org.researchclouds.operator.controls.ControlCatalogue.Evaluation;
+import org.researchclouds.operator.controls.Expiries;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.observe.ClusterView;
 import org.researchclouds.operator.observe.FreshWrites;
@@ -81,7 +82,7 @@ public class ResearchProjectReconciler
   @Override
   public List<EventSource<?, ResearchProject>> prepareEventSources(
       EventSourceContext<ResearchProject> context) {
-    view = new ClusterView(context);
+    view = new ClusterView(context, settings.resyncInterval());
     trail = new AuditTrail(context.getClient(), settings.clock(), view::labelledWith);
     backups = new BackupWriter(context.getClient(), trail);
     finalBackup = new FinalBackup(context.getClient(), trail);
@@ -109,7 +110,7 @@ public class ResearchProjectReconciler
       return withStatus(
           project, aggregator.withReadiness(project, unreadable(project, context)), context);
     }
-    view.velero().startWatching(context);
+    view.startWatching(context);
     Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
     if (baseline.isEmpty()) {
       return withStatus(
@@ -120,7 +121,8 @@ public class ResearchProjectReconciler
               List.of(),
               view.heldNamespaceNames(project),
               null,
-              PeerIdentity.remembered(project, Map.of())),
+              PeerIdentity.remembered(project, Map.of()),
+              List.of()),
           context);
     }
     if (baseline.get().getSpec() == null) {
@@ -132,7 +134,8 @@ public class ResearchProjectReconciler
               List.of(),
               view.heldNamespaceNames(project),
               null,
-              PeerIdentity.remembered(project, Map.of())),
+              PeerIdentity.remembered(project, Map.of()),
+              List.of()),
           context);
     }
     List<Problem> problems =
@@ -185,34 +188,40 @@ public class ResearchProjectReconciler
                 + " and their guard rails are in place.");
     Observation observation = view.observe(project, baseline.get(), peers, fresh, now);
     List<Evaluation> evaluations = catalogue.evaluate(observation);
-    UpdateControl<ResearchProject> written =
-        withStatus(
+    ResearchProjectStatus status =
+        aggregator.build(
             project,
-            aggregator.build(
-                project,
-                readiness,
-                evaluations,
-                view.heldNamespaceNames(project),
-                BackupReport.of(observation),
-                PeerIdentity.remembered(project, observation.peers())),
-            context);
+            readiness,
+            evaluations,
+            view.heldNamespaceNames(project),
+            BackupReport.of(observation),
+            PeerIdentity.remembered(project, observation.peers()),
+            ComputeReport.of(observation));
+    ExceptionEvents.record(
+        trail,
+        project,
+        project.getStatus() == null ? List.of() : project.getStatus().getResponsibilities(),
+        status.getResponsibilities());
+    UpdateControl<ResearchProject> written = withStatus(project, status, context);
     return untilNextExpiry(written, baseline.get(), project, now);
   }
 
-  /** A port the platform granted closes at its expiry, with no event to say so. */
-  private static UpdateControl<ResearchProject> untilNextExpiry(
+  /**
+   * A granted port, an exception or an attestation lapses with no event to say so: the project is
+   * reconciled then, unless the periodic resync or an earlier recheck comes first (a longer delay
+   * would put off the resync).
+   */
+  private UpdateControl<ResearchProject> untilNextExpiry(
       UpdateControl<ResearchProject> control,
       SecurityBaseline baseline,
       ResearchProject project,
       Instant now) {
-    return NetworkFloors.nextExpiry(baseline, project, now)
+    return Expiries.next(baseline, project, now)
         .map(expiry -> Duration.between(now, expiry).plusSeconds(1))
         .filter(
             untilExpiry ->
-                control
-                    .getScheduleDelay()
-                    .map(delay -> untilExpiry.toMillis() < delay)
-                    .orElse(true))
+                untilExpiry.toMillis()
+                    < control.getScheduleDelay().orElse(settings.resyncInterval().toMillis()))
         .map(control::rescheduleAfter)
         .orElse(control);
   }
@@ -256,7 +265,7 @@ public class ResearchProjectReconciler
     drills.removeAll(project, view);
     boolean deleteNamespaces = deletionPolicy(project) == DeletionPolicy.Delete;
     if (deleteNamespaces) {
-      view.velero().startWatching(context);
+      view.startWatching(context);
       Optional<SecurityBaseline> baseline = view.baseline(settings.baselineName());
       if (baseline.isEmpty()) {
         return holdDeletion(context, project, baselineMissing());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.researchclouds.operator.api.BackupStatus;
+import org.researchclouds.operator.api.NamespaceCompute;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.api.PeerIdentity;
 import org.researchclouds.operator.api.ResearchProject;
@@ -40,7 +41,8 @@ final class StatusAggregator {
       List<Evaluation> evaluations,
       List<String> namespaces,
       BackupStatus backup,
-      List<PeerIdentity> peers) {
+      List<PeerIdentity> peers,
+      List<NamespaceCompute> compute) {
     ResearchProjectStatus previous = previous(project);
     String now = now();
     long generation = generation(project);
@@ -72,6 +74,7 @@ final class StatusAggregator {
     status.setNamespaces(namespaces);
     status.setBackup(backup);
     status.setPeers(peers);
+    status.setCompute(compute);
     // The hosts are held once applied; a generation that applied nothing keeps the last ones.
     status.setIngressHosts(
         "True".equals(readiness.status()) ? project.ingressHosts() : previous.getIngressHosts());
@@ -107,6 +110,7 @@ final class StatusAggregator {
     status.setBackup(previous.getBackup());
     status.setIngressHosts(previous.getIngressHosts());
     status.setPeers(previous.getPeers());
+    status.setCompute(previous.getCompute());
     return status;
   }
 
@@ -185,21 +189,31 @@ final class StatusAggregator {
           generation,
           now);
     }
+    long excepted = owned.stream().filter(r -> r.state() == ResponsibilityState.Excepted).count();
     return Conditions.next(
         old,
         type,
         "True",
         "AllResponsibilitiesMet",
-        "All " + owned.size() + " " + owner.name().toLowerCase() + " responsibilities are met.",
+        "All "
+            + (owned.size() - excepted)
+            + " "
+            + owner.name().toLowerCase()
+            + " responsibilities are met"
+            + (excepted == 0 ? "." : "; " + excepted + " excepted by the platform."),
         generation,
         now);
   }
 
+  /** Satisfied over counted, such as 4/5, and the excepted beside them: 4/5 +1 excepted. */
   private static String count(List<Responsibility> responsibilities, Owner owner) {
     List<Responsibility> owned = responsibilities.stream().filter(r -> r.owner() == owner).toList();
     if (owned.isEmpty()) {
       return null;
     }
-    return owned.stream().filter(r -> r.state().satisfied()).count() + "/" + owned.size();
+    long excepted = owned.stream().filter(r -> r.state() == ResponsibilityState.Excepted).count();
+    long satisfied = owned.stream().filter(r -> r.state().satisfied()).count();
+    String count = satisfied + "/" + (owned.size() - excepted);
+    return excepted == 0 ? count : count + " +" + excepted + " excepted";
   }
 }

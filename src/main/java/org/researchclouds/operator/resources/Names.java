@@ -41,6 +41,8 @@ public final class Names {
   public static final String DEFAULT_DENY_POLICY = "rp-default-deny";
   public static final String PROJECT_TRAFFIC_POLICY = "rp-allow-project";
   public static final String DNS_POLICY = "rp-allow-dns";
+  public static final String COMPUTE_QUOTA = "rp-compute";
+  public static final String CONTAINER_DEFAULTS = "rp-container-defaults";
   private static final String EXPOSURE_POLICY_PREFIX = "rp-expose-";
   private static final String ROLE_BINDING_PREFIX = "rp-";
   private static final String CLUSTER_ROLE_PREFIX = "researchproject-";

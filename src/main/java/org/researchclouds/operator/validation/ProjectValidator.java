@@ -1,7 +1,6 @@
 package org.researchclouds.operator.validation;
 
 import io.fabric8.kubernetes.api.model.Namespace;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,14 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.researchclouds.operator.api.BackupPolicy;
 import org.researchclouds.operator.api.BackupSpec;
-import org.researchclouds.operator.api.DeniedCidr;
+import org.researchclouds.operator.api.ComputeQuota;
 import org.researchclouds.operator.api.Egress;
-import org.researchclouds.operator.api.EgressException;
 import org.researchclouds.operator.api.Exposure;
 import org.researchclouds.operator.api.Member;
 import org.researchclouds.operator.api.MemberKind;
@@ -32,7 +29,6 @@ import org.researchclouds.operator.api.ProjectRole;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.ServiceType;
-import org.researchclouds.operator.network.Cidr;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.timing.CronSchedule;
 import org.researchclouds.operator.timing.GoDuration;
@@ -45,7 +41,6 @@ import org.researchclouds.operator.timing.GoDuration;
  */
 public final class ProjectValidator {
   private static final SchemaCheck SCHEMA = SchemaCheck.of(ResearchProject.class);
-  private static final SchemaCheck BASELINE_SCHEMA = SchemaCheck.of(SecurityBaseline.class);
   private static final Pattern DNS_LABEL = Pattern.compile(Patterns.DNS_LABEL);
   private static final Pattern LABEL_KEY = Pattern.compile(Patterns.LABEL_KEY);
 
@@ -84,7 +79,7 @@ public final class ProjectValidator {
     List<Problem> problems = new ArrayList<>();
     checkName(project, problems);
     problems.addAll(SCHEMA.check(project.getSpec()));
-    checkBaseline(baseline, problems);
+    problems.addAll(BaselineValidator.check(baseline));
     if (!problems.isEmpty()) {
       // The checks below read the spec as well-formed.
       return problems;
@@ -95,6 +90,7 @@ public final class ProjectValidator {
     NetworkLimits.check(project, baseline, hostClaims, problems);
     checkMembers(project, problems);
     checkBackup(project, baseline, problems);
+    checkCompute(project, baseline, problems);
     return problems;
   }
 
@@ -464,58 +460,28 @@ public final class ProjectValidator {
     }
   }
 
-  /** The baseline's structure, then its durations, which the schema bounds only by pattern. */
-  private static void checkBaseline(SecurityBaseline baseline, List<Problem> problems) {
-    List<Problem> structural = BASELINE_SCHEMA.check(baseline.getSpec());
-    if (!structural.isEmpty()) {
-      structural.forEach(problem -> problems.add(baselineProblem(baseline, problem.message())));
+  /** A request over the ceiling is refused whole, never capped in silence. */
+  private static void checkCompute(
+      ResearchProject project, SecurityBaseline baseline, List<Problem> problems) {
+    ComputeQuota asked = project.getSpec().resources();
+    if (asked == null) {
       return;
     }
-    List<DeniedCidr> denied = baseline.getSpec().deniedCidrsOrDefault();
-    for (int i = 0; i < denied.size(); i++) {
-      String cidr = denied.get(i).cidr();
-      checkSetting("spec.deniedCidrs[" + i + "]", () -> Cidr.parse(cidr), baseline, problems);
+    List<String> beyond =
+        asked.beyond(
+            baseline
+                .getSpec()
+                .computeCeilingFor(
+                    project.getMetadata().getName(), project.getSpec().dataClassification()));
+    if (!beyond.isEmpty()) {
+      problems.add(
+          new Problem(
+              "ComputeOverCeiling",
+              "spec.resources asks for "
+                  + String.join(", ", beyond)
+                  + "; ask for less, or ask the platform team for a computeGrants entry in the"
+                  + " SecurityBaseline."));
     }
-    List<EgressException> grants = baseline.getSpec().egressExceptionsOrEmpty();
-    for (int i = 0; i < grants.size(); i++) {
-      EgressException grant = grants.get(i);
-      checkSetting(
-          "spec.egressExceptions[" + i + "].expires", grant::expiresAt, baseline, problems);
-    }
-    BackupPolicy policy = baseline.getSpec().backupOrDefault();
-    // In a fixed order, so that the message, and the status, reads the same after a restart.
-    new TreeMap<>(
-            Map.of(
-                "minimumRetention", policy.minimumRetentionOrDefault(),
-                "defaultRetention", policy.defaultRetentionOrDefault(),
-                "restoreTestInterval", policy.restoreTestIntervalOrDefault(),
-                "finalBackupTimeout", policy.finalBackupTimeoutOrDefault(),
-                "minimumBackupInterval", policy.minimumBackupIntervalOrDefault(),
-                "minimumDrillInterval", policy.minimumDrillIntervalOrDefault(),
-                "drillTimeout", policy.drillTimeoutOrDefault()))
-        .forEach(
-            (field, value) ->
-                checkSetting(
-                    "spec.backup." + field, () -> GoDuration.parse(value), baseline, problems));
-  }
-
-  private static void checkSetting(
-      String field, Runnable parse, SecurityBaseline baseline, List<Problem> problems) {
-    try {
-      parse.run();
-    } catch (IllegalArgumentException | DateTimeException e) {
-      problems.add(baselineProblem(baseline, field + ": " + e.getMessage() + "."));
-    }
-  }
-
-  private static Problem baselineProblem(SecurityBaseline baseline, String what) {
-    return new Problem(
-        "InvalidBaseline",
-        "SecurityBaseline "
-            + baseline.getMetadata().getName()
-            + " "
-            + what.substring(0, what.length() - 1)
-            + "; the platform team corrects it.");
   }
 
   /**

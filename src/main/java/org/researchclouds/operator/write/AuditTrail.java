@@ -97,6 +97,12 @@ public final class AuditTrail {
     create(event(EVENT_NAMESPACE, reference(project), reason, "Warning", message));
   }
 
+  /** A change of the project's standing that the operator did not make, such as a waiver. */
+  public void noted(ResearchProject project, String reason, String message) {
+    log.info("reason={} message=\"{}\"", reason, message);
+    create(event(EVENT_NAMESPACE, reference(project), reason, "Normal", message));
+  }
+
   /** Records the Events of the changes made for the project since the last call. */
   public void flush(ResearchProject project) {
     List<Change> changes = pending.remove(project.getMetadata().getUid());

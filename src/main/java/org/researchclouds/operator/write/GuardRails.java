@@ -15,6 +15,7 @@ import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.observe.ClusterView;
 import org.researchclouds.operator.observe.FreshWrites;
+import org.researchclouds.operator.resources.ComputeDesired;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkFloors;
@@ -25,9 +26,10 @@ import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 
 /**
  * Brings a valid project's guard rails to their desired state: namespaces, NetworkPolicies, the
- * members' RoleBindings and the maintainers' self-service access. It creates what is missing,
- * restores what drifted, deletes the operator's own objects that are no longer wanted, and releases
- * namespaces the project no longer lists. Writes nothing when all is in place.
+ * members' RoleBindings, the compute quota and container defaults, and the maintainers'
+ * self-service access. It creates what is missing, restores what drifted, deletes the operator's
+ * own objects that are no longer wanted, and releases namespaces the project no longer lists.
+ * Writes nothing when all is in place.
  */
 public final class GuardRails {
   private final ObjectWriter writer;
@@ -68,6 +70,22 @@ public final class GuardRails {
                   RoleBindingDesired.desired(project, namespace),
                   view.roleBindings(namespace),
                   view.roleBindingCache()));
+      fresh =
+          fresh
+              .plus(
+                  sync(
+                      project,
+                      WhollyOwnedKind.RESOURCE_QUOTA,
+                      List.of(ComputeDesired.resourceQuota(project, namespace, baseline)),
+                      view.quotas(namespace),
+                      view.quotaCache()))
+              .plus(
+                  sync(
+                      project,
+                      WhollyOwnedKind.LIMIT_RANGE,
+                      List.of(ComputeDesired.limitRange(project, namespace, baseline)),
+                      view.limitRanges(namespace),
+                      view.limitRangeCache()));
     }
     fresh = fresh.plus(applySelfService(project, view));
     for (Namespace held : view.namespacesHeldBy(project)) {

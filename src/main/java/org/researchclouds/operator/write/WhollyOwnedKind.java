@@ -1,6 +1,8 @@
 package org.researchclouds.operator.write;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -25,6 +27,11 @@ final class WhollyOwnedKind<R extends HasMetadata> implements OwnedKind<R> {
   static final WhollyOwnedKind<ClusterRoleBinding> CLUSTER_ROLE_BINDING =
       new WhollyOwnedKind<>(
           b -> List.of(b.getRoleRef(), b.getSubjects()), ClusterRoleBinding::getRoleRef);
+
+  static final WhollyOwnedKind<ResourceQuota> RESOURCE_QUOTA =
+      new WhollyOwnedKind<>(q -> q.getSpec(), q -> null);
+  static final WhollyOwnedKind<LimitRange> LIMIT_RANGE =
+      new WhollyOwnedKind<>(r -> r.getSpec(), r -> null);
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 

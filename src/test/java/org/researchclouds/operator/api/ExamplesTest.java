@@ -16,7 +16,7 @@ class ExamplesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("projects")
-  void eachExampleProjectIsValidAndMeetsEveryControlUnderTheExampleBaseline(String name) {
+  void eachExampleProjectIsValidAndSatisfiesEveryControlUnderTheExampleBaseline(String name) {
     SecurityBaseline baseline = Fixtures.example(SecurityBaseline.class, "default");
     ResearchProject project = Fixtures.example(ResearchProject.class, name);
     project.getMetadata().setUid("example");
@@ -25,9 +25,16 @@ class ExamplesTest {
             ProjectValidator.validate(
                 project, baseline, n -> Optional.empty(), Set.of(), Fixtures.NO_HOST_CLAIMS))
         .isEmpty();
+    // The example's audit log shipper runs; climate-model's patching is excepted for a while.
     assertThat(ControlCatalogue.standard().evaluate(Fixtures.applied(project, baseline)))
         .allSatisfy(
-            e -> assertThat(e.finding().state()).as(e.id()).isEqualTo(ResponsibilityState.Met));
+            e ->
+                assertThat(e.finding().state())
+                    .as(e.id())
+                    .isIn(
+                        ResponsibilityState.Met,
+                        ResponsibilityState.Attested,
+                        ResponsibilityState.Excepted));
   }
 
   static Stream<String> projects() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.chart.AdmissionPolicy.Request;
+import org.researchclouds.operator.resources.ComputeDesired;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
@@ -122,6 +123,27 @@ class AdmissionPolicyTest {
     assertThat(denials("CREATE", RBAC, "rolebindings", toAdmin, null, projectNamespace))
         .isNotEmpty();
     assertThat(denials("CREATE", "networking.k8s.io", "networkpolicies", policy, null, kubeSystem))
+        .isNotEmpty();
+  }
+
+  @Test
+  void theOperatorWritesOnlyItsOwnQuotasAndOnlyInProjectNamespaces() {
+    Map<String, Object> kubeSystem = Map.of("metadata", Map.of("name", "kube-system"));
+    Map<String, Object> quota =
+        map(ComputeDesired.resourceQuota(project, "lab", Fixtures.baseline()));
+    Map<String, Object> limits =
+        map(ComputeDesired.limitRange(project, "lab", Fixtures.baseline()));
+    Map<String, Object> platformQuota =
+        Map.of("metadata", Map.of("name", "gpu-budget", "namespace", "lab"), "spec", Map.of());
+
+    assertThat(denials("CREATE", "", "resourcequotas", quota, null, projectNamespace)).isEmpty();
+    assertThat(denials("CREATE", "", "limitranges", limits, null, projectNamespace)).isEmpty();
+    assertThat(denials("UPDATE", "", "resourcequotas", quota, quota, projectNamespace)).isEmpty();
+    assertThat(denials("CREATE", "", "resourcequotas", quota, null, kubeSystem)).isNotEmpty();
+    // A quota the platform set by hand in a project namespace is neither lifted nor taken over.
+    assertThat(denials("DELETE", "", "resourcequotas", null, platformQuota, projectNamespace))
+        .isNotEmpty();
+    assertThat(denials("UPDATE", "", "resourcequotas", quota, platformQuota, projectNamespace))
         .isNotEmpty();
   }
 

@@ -63,7 +63,7 @@ class TenantClusterRolesTest {
   }
 
   @Test
-  void nobodyWritesRbacOrNetworkPolicies() {
+  void nobodyWritesRbacNetworkPoliciesQuotasOrScanReports() {
     for (ClusterRole role : roles.values()) {
       for (PolicyRule rule : role.getRules()) {
         boolean writes = rule.getVerbs().stream().anyMatch(WRITE_VERBS::contains);
@@ -74,7 +74,12 @@ class TenantClusterRolesTest {
           assertThat(rule.getResources())
               .as(role.getMetadata().getName())
               .doesNotContain(
-                  "networkpolicies", "roles", "rolebindings", "resourcequotas", "limitranges");
+                  "networkpolicies",
+                  "roles",
+                  "rolebindings",
+                  "resourcequotas",
+                  "limitranges",
+                  "vulnerabilityreports");
         }
       }
     }

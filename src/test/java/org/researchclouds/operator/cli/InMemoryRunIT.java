@@ -84,7 +84,7 @@ class InMemoryRunIT {
                 () ->
                     assertThat(out.toString())
                         .contains(
-                            "intro-data-science  public          True   4/5     0/1       2/2")
+                            "intro-data-science  public          True   5/7              3/7       3/3")
                         .contains("tenant/backup-recovery Unknown (VeleroNotInstalled)"));
       } finally {
         run.interrupt();
@@ -97,7 +97,7 @@ class InMemoryRunIT {
     }
   }
 
-  /** Guard rails in place; only backups are open, as no Velero runs on the in-memory server. */
+  /** Guard rails in place; backups and patching are open, as neither Velero nor a scanner runs. */
   private static void assertStatesWithoutVelero(ResearchProject project) {
     for (String met :
         List.of(
@@ -122,7 +122,8 @@ class InMemoryRunIT {
         .isEqualTo(ResponsibilityState.Unknown);
     assertThat(responsibility(project, "platform/backup-service").state())
         .isEqualTo(ResponsibilityState.NotMet);
-    assertThat(project.getStatus().getSummary().tenant()).isEqualTo("4/5");
+    // Backups and patching cannot be judged without Velero and a scanner.
+    assertThat(project.getStatus().getSummary().tenant()).isEqualTo("5/7");
   }
 
   private static String awaitLine(StringWriter out, Pattern pattern) {

@@ -303,6 +303,8 @@ class NetworkControlsTest {
             applied.velero(),
             applied.peers(),
             Map.of("genomics.example.org", "genomics-lab"),
+            applied.workloads(),
+            applied.platform(),
             applied.now());
 
     Finding finding = new LimitedExposureControl().evaluate(routing);
@@ -335,6 +337,8 @@ class NetworkControlsTest {
             applied.velero(),
             peers,
             applied.foreignHosts(),
+            applied.workloads(),
+            applied.platform(),
             applied.now());
     return new LimitedExposureControl().evaluate(withPeers).message();
   }

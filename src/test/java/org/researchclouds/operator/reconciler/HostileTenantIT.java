@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
@@ -519,6 +521,46 @@ class HostileTenantIT {
         .resources(SecurityBaseline.class)
         .withName("default")
         .edit(b -> Fixtures.with(b, "egressExceptions", List.of()));
+  }
+
+  @Test
+  void aProjectCanNeitherExceptItselfNorLiftItsOwnQuota() {
+    client.resource(project("greedy", DeletionPolicy.Retain)).create();
+    awaitReady("greedy");
+    Quantity granted = quota("greedy").getSpec().getHard().get("requests.cpu");
+
+    // The maintainer writes an exception into the project's own spec, and asks for four times
+    // the ceiling.
+    client
+        .genericKubernetesResources("researchclouds.org/v1alpha1", "ResearchProject")
+        .withName("greedy")
+        .edit(
+            p -> {
+              Map<String, Object> spec = p.get("spec");
+              spec.put(
+                  "exceptions",
+                  List.of(
+                      Map.of(
+                          "project", "greedy",
+                          "control", "platform/compute-management",
+                          "reason", "self-granted",
+                          "grantedBy", "mallory@example.org",
+                          "expires", "2099-01-01T00:00:00Z")));
+              spec.put("resources", Map.of("cpu", "64", "gpus", "8"));
+              return p;
+            });
+
+    Condition ready = condition(ProjectStatus.awaitReady(client, "greedy", "False"), "Ready");
+    assertThat(ready.getReason()).isEqualTo("ComputeOverCeiling");
+    assertThat(ready.getMessage())
+        .startsWith("spec.resources asks for cpu 64 (ceiling 16), gpus 8 (ceiling 0);");
+    assertThat(quota("greedy").getSpec().getHard().get("requests.cpu")).isEqualTo(granted);
+    assertThat(ProjectStatus.get(client, "greedy").getStatus().getResponsibilities())
+        .noneMatch(r -> r.state() == ResponsibilityState.Excepted);
+  }
+
+  private static ResourceQuota quota(String namespace) {
+    return client.resourceQuotas().inNamespace(namespace).withName(Names.COMPUTE_QUOTA).get();
   }
 
   private static NetworkPolicy policy(String namespace, String name) {

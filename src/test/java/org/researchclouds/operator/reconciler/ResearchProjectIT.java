@@ -1,6 +1,7 @@
 package org.researchclouds.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.researchclouds.operator.ProjectStatus.condition;
 import static org.researchclouds.operator.ProjectStatus.responsibility;
@@ -103,17 +104,24 @@ class ResearchProjectIT {
     assertThat(project.getStatus().getResponsibilities())
         .extracting(Responsibility::id, Responsibility::state)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("tenant/data-protection", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple(
-                "tenant/workload-ownership", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple("tenant/limited-exposure", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple("tenant/least-privilege", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple(
-                "tenant/backup-recovery", ResponsibilityState.Unknown),
-            org.assertj.core.groups.Tuple.tuple("shared/compliance", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple("shared/good-net-citizen", ResponsibilityState.Met),
-            org.assertj.core.groups.Tuple.tuple(
-                "platform/backup-service", ResponsibilityState.NotMet));
+            tuple("tenant/data-protection", ResponsibilityState.Met),
+            tuple("tenant/workload-ownership", ResponsibilityState.Met),
+            tuple("tenant/limited-exposure", ResponsibilityState.Met),
+            tuple("tenant/least-privilege", ResponsibilityState.Met),
+            tuple("tenant/backup-recovery", ResponsibilityState.Unknown),
+            tuple("tenant/patching", ResponsibilityState.Unknown),
+            tuple("tenant/encryption", ResponsibilityState.Met),
+            tuple("shared/compliance", ResponsibilityState.Met),
+            tuple("shared/good-net-citizen", ResponsibilityState.Met),
+            tuple("shared/incident-response", ResponsibilityState.Met),
+            tuple("platform/backup-service", ResponsibilityState.NotMet),
+            // No quota controller runs on the in-memory server, and it calls itself 0.0.
+            tuple("platform/compute-management", ResponsibilityState.Unknown),
+            tuple("platform/patching", ResponsibilityState.NotMet),
+            tuple("platform/protection", ResponsibilityState.Attested),
+            tuple("platform/network-enforcement", ResponsibilityState.Attested),
+            tuple("platform/audit-logging", ResponsibilityState.Attested),
+            tuple("platform/physical-security", ResponsibilityState.Attested));
     assertThat(responsibility(project, "tenant/backup-recovery").reason())
         .isEqualTo("VeleroNotInstalled");
     assertThat(condition(project, "TenantResponsibilitiesMet").getStatus()).isEqualTo("Unknown");
@@ -124,9 +132,9 @@ class ResearchProjectIT {
             c ->
                 assertThat(c.getObservedGeneration())
                     .isEqualTo(project.getMetadata().getGeneration()));
-    assertThat(project.getStatus().getSummary().tenant()).isEqualTo("4/5");
-    assertThat(project.getStatus().getSummary().shared()).isEqualTo("2/2");
-    assertThat(project.getStatus().getSummary().platform()).isEqualTo("0/1");
+    assertThat(project.getStatus().getSummary().tenant()).isEqualTo("5/7");
+    assertThat(project.getStatus().getSummary().shared()).isEqualTo("3/3");
+    assertThat(project.getStatus().getSummary().platform()).isEqualTo("4/7");
     assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(
             e -> {

@@ -34,6 +34,7 @@ class StatusAggregatorTest {
                     shared("shared/c", Finding.unknown("CannotTell", "no data"))),
                 List.of("lab"),
                 null,
+                List.of(),
                 List.of());
 
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
@@ -59,10 +60,26 @@ class StatusAggregatorTest {
   void keepsTransitionTimesUntilAStateFlipsSoAnUnchangedWorldGivesAnEqualStatus() {
     List<Evaluation> met = List.of(tenant("tenant/a", Finding.met("Fine", "ok")));
     project.setStatus(
-        at(T0).build(project, Readiness.ready("in place"), met, List.of("lab"), null, List.of()));
+        at(T0)
+            .build(
+                project,
+                Readiness.ready("in place"),
+                met,
+                List.of("lab"),
+                null,
+                List.of(),
+                List.of()));
 
     ResearchProjectStatus same =
-        at(T1).build(project, Readiness.ready("in place"), met, List.of("lab"), null, List.of());
+        at(T1)
+            .build(
+                project,
+                Readiness.ready("in place"),
+                met,
+                List.of("lab"),
+                null,
+                List.of(),
+                List.of());
     assertThat(same).isEqualTo(project.getStatus());
 
     ResearchProjectStatus flipped =
@@ -73,6 +90,7 @@ class StatusAggregatorTest {
                 List.of(tenant("tenant/a", Finding.notMet("Broken", "fix it"))),
                 List.of("lab"),
                 null,
+                List.of(),
                 List.of());
     assertThat(flipped.getResponsibilities().get(0).lastTransitionTime()).isEqualTo(T1.toString());
     assertThat(flipped.getConditions().get(0).getLastTransitionTime()).isEqualTo(T0.toString());
@@ -89,6 +107,7 @@ class StatusAggregatorTest {
                 List.of(tenant("tenant/a", Finding.met("Fine", "ok"))),
                 List.of("lab"),
                 null,
+                List.of(),
                 List.of()));
 
     ResearchProjectStatus failed =
@@ -103,6 +122,28 @@ class StatusAggregatorTest {
 
   private static StatusAggregator at(Instant now) {
     return new StatusAggregator(Clock.fixed(now, ZoneOffset.UTC));
+  }
+
+  @Test
+  void anExceptedControlCountsNeitherWayAndTheSummarySaysSo() {
+    ResearchProjectStatus status =
+        at(T0)
+            .build(
+                project,
+                Readiness.ready("in place"),
+                List.of(
+                    tenant("tenant/a", Finding.met("Fine", "ok")),
+                    tenant("tenant/b", Finding.excepted("ExceptionGranted", "until March")),
+                    tenant("tenant/c", Finding.attested("Attested", "by someone"))),
+                List.of("lab"),
+                null,
+                List.of(),
+                List.of());
+
+    assertThat(status.getSummary().tenant()).isEqualTo("2/2 +1 excepted");
+    assertThat(status.getConditions().get(1).getStatus()).isEqualTo("True");
+    assertThat(status.getConditions().get(1).getMessage())
+        .isEqualTo("All 2 tenant responsibilities are met; 1 excepted by the platform.");
   }
 
   private static Evaluation tenant(String id, Finding finding) {

@@ -116,6 +116,7 @@ class StatusWriterTest {
         evaluations,
         List.of("genomics-lab"),
         null,
+        List.of(),
         List.of());
   }
 

@@ -1,0 +1,128 @@
+package org.researchclouds.operator.controls;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.researchclouds.operator.api.Owner;
+import org.researchclouds.operator.api.PatchingPolicy;
+import org.researchclouds.operator.api.ResponsibilityState;
+import org.researchclouds.operator.timing.GoDuration;
+
+/**
+ * Tenant: apply updates and security patches on a timely basis. No container runs a mutable tag,
+ * which would make a patch a matter of luck, and, where Trivy Operator reports, no workload keeps a
+ * critical vulnerability whose fix is older than the baseline's grace period. Without a scanner, or
+ * with reports too old to trust, the operator cannot tell.
+ */
+public final class PatchingControl implements Control {
+  private static final int NAMED = 5;
+
+  @Override
+  public String id() {
+    return "tenant/patching";
+  }
+
+  @Override
+  public Owner owner() {
+    return Owner.Tenant;
+  }
+
+  @Override
+  public Finding evaluate(Observation observation) {
+    List<Finding> gaps = new ArrayList<>();
+    List<String> mutable =
+        observation.workloads().images().stream()
+            .filter(workload -> workload.images().stream().anyMatch(PatchingControl::mutable))
+            .map(ContainerImages::toString)
+            .toList();
+    if (!mutable.isEmpty()) {
+      gaps.add(
+          Finding.notMet(
+              "MutableImageTag",
+              "Workloads on an untagged or :latest image: "
+                  + named(mutable)
+                  + ". Pin a version or a digest, so that a patch is a change you make and can"
+                  + " see."));
+    }
+    PatchingPolicy policy = observation.baseline().getSpec().patchingOrDefault();
+    ScannerState scanner = observation.workloads().scanner();
+    Finding scan = scan(observation, scanner, policy);
+    if (scan.state() == ResponsibilityState.NotMet) {
+      gaps.add(scan);
+    }
+    return Finding.fromGaps(gaps, scan);
+  }
+
+  private static Finding scan(
+      Observation observation, ScannerState scanner, PatchingPolicy policy) {
+    if (!scanner.installed()) {
+      return Finding.unknown(
+          "ScannerNotInstalled",
+          "No vulnerability scanner reports on the project: Trivy Operator's VulnerabilityReport"
+              + " CRD is not installed. Images carry no mutable tag; the platform team installs"
+              + " the scanner.");
+    }
+    if (scanner.reports().isEmpty()) {
+      return observation.workloads().images().isEmpty()
+          ? Finding.met("NothingToPatch", "The project runs no workload.")
+          : Finding.unknown(
+              "NotScanned", "The scanner has reported on none of the project's workloads yet.");
+    }
+    Duration grace = GoDuration.parse(policy.criticalGracePeriodOrDefault());
+    VulnerabilityReports.Verdict verdict =
+        VulnerabilityReports.judge(
+            scanner.reports(),
+            grace,
+            GoDuration.parse(policy.scanIntervalOrDefault()),
+            observation.now());
+    if (!verdict.overdueByWorkload().isEmpty()) {
+      List<String> worst =
+          verdict.overdueByWorkload().entrySet().stream()
+              .map(e -> e.getKey() + " (" + e.getValue() + ")")
+              .toList();
+      return Finding.notMet(
+          "CriticalVulnerabilities",
+          "Workloads with critical vulnerabilities fixed more than "
+              + policy.criticalGracePeriodOrDefault()
+              + " ago, by count: "
+              + named(worst)
+              + ". Rebuild them on patched images.");
+    }
+    if (!verdict.stale().isEmpty()) {
+      return Finding.unknown(
+          "StaleReports",
+          named(verdict.stale())
+              + " are older than the scan interval, "
+              + policy.scanIntervalOrDefault()
+              + "; check that the scanner runs.");
+    }
+    if (!verdict.malformed().isEmpty()) {
+      return Finding.unknown(
+          "MalformedReports",
+          named(verdict.malformed()) + "; the scanner's output is not readable.");
+    }
+    return Finding.met(
+        "Patched",
+        scanner.reports().size()
+            + " vulnerability report(s) within "
+            + policy.scanIntervalOrDefault()
+            + " show no critical vulnerability fixed more than "
+            + policy.criticalGracePeriodOrDefault()
+            + " ago, and no image has a mutable tag.");
+  }
+
+  /** An image with no tag and no digest, or the latest tag, changes under the same name. */
+  static boolean mutable(String image) {
+    if (image.contains("@")) {
+      return false;
+    }
+    String lastPart = image.substring(image.lastIndexOf('/') + 1);
+    int colon = lastPart.indexOf(':');
+    return colon < 0 || "latest".equals(lastPart.substring(colon + 1));
+  }
+
+  private static String named(List<String> items) {
+    String shown = String.join(", ", items.subList(0, Math.min(NAMED, items.size())));
+    return items.size() > NAMED ? shown + " and " + (items.size() - NAMED) + " more" : shown;
+  }
+}

@@ -1,0 +1,72 @@
+package org.researchclouds.operator;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** VulnerabilityReports as Trivy Operator writes them, valid against its CRD's schema. */
+public final class TrivyReports {
+  public static final String CRD = "aquasecurity.github.io_vulnerabilityreports.yaml";
+
+  private TrivyReports() {}
+
+  /** One vulnerability, with a fix published at {@code published}. */
+  public static Map<String, Object> critical(String id, Instant published) {
+    return vulnerability(id, "CRITICAL", published, "1.2.4");
+  }
+
+  public static Map<String, Object> vulnerability(
+      String id, String severity, Instant published, String fixedVersion) {
+    Map<String, Object> vulnerability = new LinkedHashMap<>();
+    vulnerability.put("vulnerabilityID", id);
+    vulnerability.put("resource", "openssl");
+    vulnerability.put("installedVersion", "1.2.3");
+    vulnerability.put("fixedVersion", fixedVersion);
+    vulnerability.put("severity", severity);
+    vulnerability.put("title", id + " in openssl");
+    vulnerability.put("publishedDate", published.toString());
+    vulnerability.put("lastModifiedDate", published.toString());
+    return vulnerability;
+  }
+
+  /** The report on one container of a workload, scanned at {@code updated}. */
+  public static GenericKubernetesResource report(
+      String namespace,
+      String workloadKind,
+      String workloadName,
+      Instant updated,
+      List<Map<String, Object>> vulnerabilities) {
+    long critical =
+        vulnerabilities.stream().filter(v -> "CRITICAL".equals(v.get("severity"))).count();
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("aquasecurity.github.io/v1alpha1")
+        .withKind("VulnerabilityReport")
+        .withNewMetadata()
+        .withName(workloadKind.toLowerCase() + "-" + workloadName + "-app")
+        .withNamespace(namespace)
+        .addToLabels("trivy-operator.resource.kind", workloadKind)
+        .addToLabels("trivy-operator.resource.name", workloadName)
+        .addToLabels("trivy-operator.resource.namespace", namespace)
+        .addToLabels("trivy-operator.container.name", "app")
+        .endMetadata()
+        .addToAdditionalProperties(
+            "report",
+            Map.of(
+                "artifact", Map.of("repository", "lab/app", "tag", "1.0.0"),
+                "os", Map.of("family", "debian", "name", "12.5"),
+                "scanner", Map.of("name", "Trivy", "vendor", "Aqua Security", "version", "0.60.0"),
+                "summary",
+                    Map.of(
+                        "criticalCount", critical,
+                        "highCount", 0,
+                        "mediumCount", 0,
+                        "lowCount", 0,
+                        "unknownCount", 0),
+                "updateTimestamp", updated.toString(),
+                "vulnerabilities", vulnerabilities))
+        .build();
+  }
+}
