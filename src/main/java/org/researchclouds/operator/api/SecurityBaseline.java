@@ -16,6 +16,31 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames({"sbl"})
 @Categories({"research"})
 @AdditionalPrinterColumn(
+    name = "Valid",
+    jsonPath = ".status.conditions[?(@.type==\"Valid\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Projects",
+    jsonPath = ".status.projects",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Tenant",
+    jsonPath = ".status.tenant",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Platform",
+    jsonPath = ".status.platform",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Shared",
+    jsonPath = ".status.shared",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Expiring",
+    jsonPath = ".status.expiring[*].name",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
     name = "Enforcement",
     jsonPath = ".spec.enforcementMode",
     type = AdditionalPrinterColumn.Type.STRING)
@@ -28,11 +53,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 @JsonDeserialize(using = SecurityBaseline.Reader.class)
-public class SecurityBaseline extends LenientResource<SecurityBaselineSpec, Void> {
+public class SecurityBaseline
+    extends LenientResource<SecurityBaselineSpec, SecurityBaselineStatus> {
 
-  static final class Reader extends LenientReader<SecurityBaseline, SecurityBaselineSpec, Void> {
+  static final class Reader
+      extends LenientReader<SecurityBaseline, SecurityBaselineSpec, SecurityBaselineStatus> {
     Reader() {
-      super(SecurityBaseline.class, SecurityBaseline::new, SecurityBaselineSpec.class, Void.class);
+      super(
+          SecurityBaseline.class,
+          SecurityBaseline::new,
+          SecurityBaselineSpec.class,
+          SecurityBaselineStatus.class);
     }
   }
 }

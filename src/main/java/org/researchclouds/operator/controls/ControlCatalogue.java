@@ -36,6 +36,11 @@ public final class ControlCatalogue {
             new AttestedDutyControl(PlatformDuty.PhysicalSecurity)));
   }
 
+  /** The ids of the controls, in the order of the status. */
+  public List<String> ids() {
+    return controls.stream().map(Control::id).toList();
+  }
+
   public List<Evaluation> evaluate(Observation observation) {
     return controls.stream()
         .map(

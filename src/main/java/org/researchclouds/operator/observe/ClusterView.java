@@ -613,7 +613,7 @@ public final class ClusterView {
   }
 
   /** A cache that keeps of each object its name, labels and the fields given, nothing else. */
-  static <R extends HasMetadata> ItemStore<R> reduced(Class<R> type, String... fields) {
+  public static <R extends HasMetadata> ItemStore<R> reduced(Class<R> type, String... fields) {
     String[] kept = new String[fields.length + 1];
     kept[0] = "metadata.labels";
     System.arraycopy(fields, 0, kept, 1, fields.length);

@@ -43,9 +43,13 @@ public final class OperatorBootstrap {
                     .withStopOnInformerErrorDuringStartup(true)
                     .withInformerStoppedHandler(informerFailure)
                     .withMetrics(metrics));
+    StatusWriter statusWriter = new StatusWriter(client);
     operator.register(
-        new ResearchProjectReconciler(
-            settings, ControlCatalogue.standard(), new StatusWriter(client)),
+        new ResearchProjectReconciler(settings, ControlCatalogue.standard(), statusWriter),
+        config -> config.withReconciliationMaxInterval(settings.resyncInterval()));
+    // The baseline's status counts the projects and lists what expires within 30 days.
+    operator.register(
+        new SecurityBaselineReconciler(settings, statusWriter),
         config -> config.withReconciliationMaxInterval(settings.resyncInterval()));
     return operator;
   }

@@ -1,16 +1,15 @@
 package org.researchclouds.operator.reconciler;
 
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.util.Optional;
-import org.researchclouds.operator.api.ResearchProject;
-import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a project's status whole, and only over the version of the project that the reconcile
+ * Writes a resource's status whole, and only over the version of the resource that the reconcile
  * read: a PUT of the status subresource carrying that resourceVersion.
  *
  * <p>Why not a patch: a JSON patch is a diff against the copy the reconcile read. Against a stale
@@ -29,12 +28,12 @@ final class StatusWriter {
   }
 
   /**
-   * @param read the project as the reconcile read it; its status is replaced by {@code status}
-   * @return the stored project after the write, or empty when the project changed since it was read
+   * @param read the resource as the reconcile read it; its status is replaced by {@code status}
+   * @return the stored resource after the write, or empty when it changed since it was read
    */
-  Optional<ResearchProject> write(ResearchProject read, ResearchProjectStatus status) {
-    // A copy: the caller's project keeps the status that is stored, should the write fail.
-    ResearchProject written = new ResearchProject();
+  <P, S, R extends CustomResource<P, S>> Optional<R> write(R read, S status) {
+    // A copy: the caller's resource keeps the status that is stored, should the write fail.
+    R written = emptyLike(read);
     written.setMetadata(read.getMetadata());
     written.setSpec(read.getSpec());
     written.setStatus(status);
@@ -45,9 +44,19 @@ final class StatusWriter {
         throw e;
       }
       LOG.debug(
-          "Status not written: the project changed since resourceVersion {}",
+          "Status not written: {} changed since resourceVersion {}",
+          read.getMetadata().getName(),
           read.getMetadata().getResourceVersion());
       return Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> R emptyLike(R resource) {
+    try {
+      return (R) resource.getClass().getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("A custom resource has a public no-argument constructor", e);
     }
   }
 }

@@ -13,6 +13,7 @@ import org.researchclouds.operator.api.DeniedCidr;
 import org.researchclouds.operator.api.EgressException;
 import org.researchclouds.operator.api.PatchingPolicy;
 import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.controls.ControlCatalogue;
 import org.researchclouds.operator.network.Cidr;
 import org.researchclouds.operator.timing.GoDuration;
 
@@ -23,6 +24,7 @@ import org.researchclouds.operator.timing.GoDuration;
  */
 public final class BaselineValidator {
   private static final SchemaCheck SCHEMA = SchemaCheck.of(SecurityBaseline.class);
+  private static final List<String> CONTROLS = ControlCatalogue.standard().ids();
 
   private BaselineValidator() {}
 
@@ -47,6 +49,19 @@ public final class BaselineValidator {
     for (int i = 0; i < exceptions.size(); i++) {
       checkSetting(
           "spec.exceptions[" + i + "].expires", exceptions.get(i)::expiresAt, baseline, problems);
+      // A misspelt control would except nothing, and nobody would notice.
+      if (!CONTROLS.contains(exceptions.get(i).control())) {
+        problems.add(
+            problem(
+                baseline,
+                "spec.exceptions["
+                    + i
+                    + "].control: "
+                    + exceptions.get(i).control()
+                    + " is no control; the controls are "
+                    + String.join(", ", CONTROLS)
+                    + "."));
+      }
     }
     List<Attestation> attestations = baseline.getSpec().attestationsOrEmpty();
     for (int i = 0; i < attestations.size(); i++) {

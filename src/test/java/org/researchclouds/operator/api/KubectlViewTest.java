@@ -27,6 +27,21 @@ class KubectlViewTest {
   }
 
   @Test
+  void baselinesShowTheirValidityAndHowTheirProjectsFare() throws IOException {
+    CustomResourceDefinition crd = crd("securitybaselines");
+
+    assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+        .filteredOn(column -> column.getPriority() == 0)
+        .extracting(CustomResourceColumnDefinition::getName)
+        .containsExactly(
+            "Valid", "Projects", "Tenant", "Platform", "Shared", "Enforcement", "Terms", "Age");
+    assertThat(crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns())
+        .extracting(CustomResourceColumnDefinition::getJsonPath)
+        .contains(".status.conditions[?(@.type==\"Valid\")].status", ".status.expiring[*].name");
+    assertThat(crd.getSpec().getVersions().get(0).getSubresources().getStatus()).isNotNull();
+  }
+
+  @Test
   void shortNamesAndACategoryListBothKinds() throws IOException {
     assertThat(crd("researchprojects").getSpec().getNames().getShortNames()).contains("rp");
     assertThat(crd("researchprojects").getSpec().getNames().getCategories()).contains("research");

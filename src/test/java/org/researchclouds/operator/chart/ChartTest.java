@@ -50,6 +50,7 @@ class ChartTest {
               Set.of("get", "list", "watch", "update", "patch")),
           Map.entry("researchclouds.org/researchprojects/status", Set.of("get", "update")),
           Map.entry("researchclouds.org/securitybaselines", Set.of("get", "list", "watch")),
+          Map.entry("researchclouds.org/securitybaselines/status", Set.of("get", "update")),
           Map.entry(
               "apiextensions.k8s.io/customresourcedefinitions", Set.of("get", "list", "watch")),
           Map.entry("/namespaces", Set.of("get", "list", "watch", "create", "update", "delete")),

@@ -33,10 +33,12 @@ import org.researchclouds.operator.TrivyReports;
 import org.researchclouds.operator.UpstreamSchemas;
 import org.researchclouds.operator.api.ControlException;
 import org.researchclouds.operator.api.EncryptionPolicy;
+import org.researchclouds.operator.api.ExpiringGrant;
 import org.researchclouds.operator.api.PatchingPolicy;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.api.SecurityBaselineStatus;
 import org.researchclouds.operator.resources.Names;
 
 /**
@@ -274,6 +276,19 @@ class ResponsibilityModelIT {
     awaitState("waived-lab", "shared/incident-response", ResponsibilityState.Excepted);
     assertThat(get("waived-lab").getStatus().getSummary().shared()).isEqualTo("2/2 +1 excepted");
     assertThat(projectEvents("waived-lab")).contains("ExceptionStarted");
+    // The baseline's own status lists the exception among what expires soon.
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              SecurityBaselineStatus baseline =
+                  client.resources(SecurityBaseline.class).withName("default").get().getStatus();
+              assertThat(baseline.getConditions().get(0).getStatus()).isEqualTo("True");
+              assertThat(baseline.getProjects()).isEqualTo(projectCount());
+              assertThat(baseline.getExpiring())
+                  .extracting(ExpiringGrant::name)
+                  .contains("waived-lab shared/incident-response");
+            });
 
     awaitReason("waived-lab", "shared/incident-response", "NoProjectSecurityContact");
     assertThat(responsibility(get("waived-lab"), "shared/incident-response").message())
@@ -299,6 +314,10 @@ class ResponsibilityModelIT {
 
   private static void editBaseline(UnaryOperator<SecurityBaseline> edit) {
     client.resources(SecurityBaseline.class).withName("default").edit(edit);
+  }
+
+  private static int projectCount() {
+    return client.resources(ResearchProject.class).list().getItems().size();
   }
 
   private static ResearchProject get(String name) {
