@@ -32,13 +32,22 @@ public final class TrivyReports {
     return vulnerability;
   }
 
-  /** The report on one container of a workload, scanned at {@code updated}. */
+  /**
+   * The report on one container of a workload, scanned at {@code updated}.
+   *
+   * @param image as a pod names it, with a registry host, such as
+   *     registry.example.org/lab/api:1.4.2
+   */
   public static GenericKubernetesResource report(
       String namespace,
       String workloadKind,
       String workloadName,
+      String image,
       Instant updated,
       List<Map<String, Object>> vulnerabilities) {
+    String server = image.substring(0, image.indexOf('/'));
+    String repository = image.substring(image.indexOf('/') + 1, image.lastIndexOf(':'));
+    String tag = image.substring(image.lastIndexOf(':') + 1);
     long critical =
         vulnerabilities.stream().filter(v -> "CRITICAL".equals(v.get("severity"))).count();
     return new GenericKubernetesResourceBuilder()
@@ -55,7 +64,8 @@ public final class TrivyReports {
         .addToAdditionalProperties(
             "report",
             Map.of(
-                "artifact", Map.of("repository", "lab/app", "tag", "1.0.0"),
+                "artifact", Map.of("repository", repository, "tag", tag),
+                "registry", Map.of("server", server),
                 "os", Map.of("family", "debian", "name", "12.5"),
                 "scanner", Map.of("name", "Trivy", "vendor", "Aqua Security", "version", "0.60.0"),
                 "summary",

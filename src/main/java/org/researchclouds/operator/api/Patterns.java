@@ -65,8 +65,12 @@ public final class Patterns {
   /** Five fields with lists and steps in each fit well within it. */
   public static final int CRON_MAX_LENGTH = 100;
 
-  /** A Kubernetes quantity without exponent: digits, an optional fraction and unit suffix. */
-  public static final String QUANTITY = "^[0-9]+([.][0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$";
+  /**
+   * A Kubernetes quantity without exponent: up to nine digits, up to three decimals, a unit. The
+   * API server stores such a value as written, so the operator's copy and the stored one agree.
+   */
+  public static final String QUANTITY =
+      "^[0-9]{1,9}([.][0-9]{1,3})?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$";
 
   public static final int QUANTITY_MAX_LENGTH = 20;
 

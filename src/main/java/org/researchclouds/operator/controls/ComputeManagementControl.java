@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.resources.ComputeDesired;
 import org.researchclouds.operator.resources.Names;
@@ -39,6 +40,23 @@ public final class ComputeManagementControl implements Control {
     for (String namespace : observation.presentNamespaces()) {
       Optional<ResourceQuota> quota =
           named(observation.workloads().quotas(), namespace, Names.COMPUTE_QUOTA);
+      Optional<LimitRange> defaults =
+          named(observation.workloads().limitRanges(), namespace, Names.CONTAINER_DEFAULTS);
+      List<String> taken =
+          Stream.of(quota, defaults)
+              .flatMap(Optional::stream)
+              .filter(o -> !Names.managedBy(o, observation.project()))
+              .map(o -> o.getKind() + " " + namespace + "/" + o.getMetadata().getName())
+              .toList();
+      if (!taken.isEmpty()) {
+        gaps.add(
+            Finding.notMet(
+                "ComputeNameTaken",
+                String.join(" and ", taken)
+                    + " was not written by the operator, which leaves it alone; the platform team"
+                    + " renames or removes it."));
+        continue;
+      }
       // Quantity compares amounts, as the API server writes 1024Mi back as 1Gi.
       if (quota.isEmpty() || !wanted.equals(quota.get().getSpec().getHard())) {
         gaps.add(
@@ -51,8 +69,6 @@ public final class ComputeManagementControl implements Control {
                     + " is missing or differs from the baseline's; the operator restores it."));
         continue;
       }
-      Optional<LimitRange> defaults =
-          named(observation.workloads().limitRanges(), namespace, Names.CONTAINER_DEFAULTS);
       if (defaults.isEmpty()) {
         gaps.add(
             Finding.notMet(
@@ -111,7 +127,6 @@ public final class ComputeManagementControl implements Control {
     return objects.stream()
         .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
         .filter(o -> name.equals(o.getMetadata().getName()))
-        .filter(o -> Objects.equals(Names.label(o, Names.MANAGED_BY_LABEL), Names.MANAGER))
         .findFirst();
   }
 }

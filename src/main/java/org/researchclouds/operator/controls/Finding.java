@@ -5,6 +5,7 @@ import org.researchclouds.operator.api.ResponsibilityState;
 
 /** The verdict of one control: a state, a CamelCase reason and a message that says what to do. */
 public record Finding(ResponsibilityState state, String reason, String message) {
+  private static final int MOST_NAMED = 10;
 
   public static Finding met(String reason, String message) {
     return new Finding(ResponsibilityState.Met, reason, message);
@@ -26,12 +27,20 @@ public record Finding(ResponsibilityState state, String reason, String message) 
     return new Finding(ResponsibilityState.Attested, reason, message);
   }
 
-  /** NotMet with the first gap's reason and every gap in the message; Met when there is none. */
+  /**
+   * NotMet with the first gap's reason and the first gaps in the message, with how many more; Met
+   * when there is none. A tenant can make gaps without end (one per Ingress rule), and a status the
+   * API server refuses for its size would freeze the last one.
+   */
   public static Finding fromGaps(List<Finding> gaps, Finding whenNone) {
     if (gaps.isEmpty()) {
       return whenNone;
     }
-    String message = String.join(" ", gaps.stream().map(Finding::message).toList());
+    List<String> named = gaps.stream().limit(MOST_NAMED).map(Finding::message).toList();
+    String message = String.join(" ", named);
+    if (gaps.size() > MOST_NAMED) {
+      message += " And " + (gaps.size() - MOST_NAMED) + " more.";
+    }
     return notMet(gaps.get(0).reason(), message);
   }
 }

@@ -32,7 +32,10 @@ public final class PatchingControl implements Control {
     List<Finding> gaps = new ArrayList<>();
     List<String> mutable =
         observation.workloads().images().stream()
-            .filter(workload -> workload.images().stream().anyMatch(PatchingControl::mutable))
+            .filter(
+                workload ->
+                    workload.images().stream()
+                        .anyMatch(image -> ImageReference.parse(image).mutable()))
             .map(ContainerImages::toString)
             .toList();
     if (!mutable.isEmpty()) {
@@ -62,11 +65,8 @@ public final class PatchingControl implements Control {
               + " CRD is not installed. Images carry no mutable tag; the platform team installs"
               + " the scanner.");
     }
-    if (scanner.reports().isEmpty()) {
-      return observation.workloads().images().isEmpty()
-          ? Finding.met("NothingToPatch", "The project runs no workload.")
-          : Finding.unknown(
-              "NotScanned", "The scanner has reported on none of the project's workloads yet.");
+    if (observation.workloads().images().isEmpty()) {
+      return Finding.met("NothingToPatch", "The project runs no workload.");
     }
     Duration grace = GoDuration.parse(policy.criticalGracePeriodOrDefault());
     VulnerabilityReports.Verdict verdict =
@@ -82,43 +82,51 @@ public final class PatchingControl implements Control {
               .toList();
       return Finding.notMet(
           "CriticalVulnerabilities",
-          "Workloads with critical vulnerabilities fixed more than "
+          "Workloads with critical vulnerabilities published more than "
               + policy.criticalGracePeriodOrDefault()
-              + " ago, by count: "
+              + " ago that have a fix, by count: "
               + named(worst)
               + ". Rebuild them on patched images.");
     }
+    List<String> unscanned =
+        observation.workloads().images().stream()
+            .filter(
+                workload ->
+                    workload.images().stream()
+                        .map(ImageReference::parse)
+                        .anyMatch(image -> !verdict.covers(image)))
+            .map(ContainerImages::toString)
+            .toList();
     if (!verdict.stale().isEmpty()) {
       return Finding.unknown(
           "StaleReports",
-          named(verdict.stale())
-              + " are older than the scan interval, "
+          "Reports older than the scan interval, "
               + policy.scanIntervalOrDefault()
-              + "; check that the scanner runs.");
+              + ": "
+              + named(verdict.stale())
+              + ". The platform team checks that the scanner runs.");
     }
     if (!verdict.malformed().isEmpty()) {
       return Finding.unknown(
           "MalformedReports",
-          named(verdict.malformed()) + "; the scanner's output is not readable.");
+          "Reports the operator cannot read: " + named(verdict.malformed()) + ".");
+    }
+    if (!unscanned.isEmpty()) {
+      return Finding.unknown(
+          "NotScanned",
+          "No fresh report describes the images of "
+              + named(unscanned)
+              + "; the scanner reports on each image once it has scanned it.");
     }
     return Finding.met(
         "Patched",
         scanner.reports().size()
             + " vulnerability report(s) within "
             + policy.scanIntervalOrDefault()
-            + " show no critical vulnerability fixed more than "
+            + " cover every image the project runs, and show no critical vulnerability with a"
+            + " fix published more than "
             + policy.criticalGracePeriodOrDefault()
-            + " ago, and no image has a mutable tag.");
-  }
-
-  /** An image with no tag and no digest, or the latest tag, changes under the same name. */
-  static boolean mutable(String image) {
-    if (image.contains("@")) {
-      return false;
-    }
-    String lastPart = image.substring(image.lastIndexOf('/') + 1);
-    int colon = lastPart.indexOf(':');
-    return colon < 0 || "latest".equals(lastPart.substring(colon + 1));
+            + " ago; no image is untagged or on :latest.");
   }
 
   private static String named(List<String> items) {

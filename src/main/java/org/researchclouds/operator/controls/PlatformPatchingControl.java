@@ -50,6 +50,15 @@ public final class PlatformPatchingControl implements Control {
               + window
               + "; the platform team upgrades the cluster.");
     }
+    if (actual > newest) {
+      return Finding.met(
+          "SupportedVersion",
+          "The API server runs Kubernetes "
+              + running.get()
+              + ", newer than the baseline's newest, 1."
+              + newest
+              + "; the platform team moves spec.patching.newestKubernetesMinor on.");
+    }
     return Finding.met(
         "SupportedVersion",
         "The API server runs Kubernetes " + running.get() + ", within " + window + ".");

@@ -22,6 +22,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +59,10 @@ public final class ClusterView {
   private static final String BY_CLUSTER_ROLE = "byClusterRole";
   private static final String BY_HOST = "byHost";
   private static final String BY_PEER = "byPeer";
-  private static final String DEFAULT_CLASS_ANNOTATION =
-      "storageclass.kubernetes.io/is-default-class";
+  private static final List<String> DEFAULT_CLASS_ANNOTATIONS =
+      List.of(
+          "storageclass.kubernetes.io/is-default-class",
+          "storageclass.beta.kubernetes.io/is-default-class");
 
   private final InformerEventSource<Namespace, ResearchProject> namespaces;
   private final InformerEventSource<NetworkPolicy, ResearchProject> policies;
@@ -170,14 +173,26 @@ public final class ClusterView {
             PersistentVolumeClaim.class,
             context,
             reduced(PersistentVolumeClaim.class, "spec.storageClassName"));
-    quotas = namespaced(ResourceQuota.class, context);
+    // A quota's use moves with every pod; the reconcile that follows another change reports it.
+    quotas =
+        namespaced(
+            ResourceQuota.class,
+            context,
+            null,
+            (updated, old) ->
+                !Objects.equals(updated.getSpec(), old.getSpec())
+                    || !Objects.equals(hard(updated), hard(old))
+                    || !Objects.equals(
+                        updated.getMetadata().getLabels(), old.getMetadata().getLabels()));
     limitRanges = namespaced(LimitRange.class, context);
     images = new WorkloadImages(this, context);
     // A class appearing, going or becoming the default changes what every claim uses.
     storageClasses =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(StorageClass.class, ResearchProject.class)
-                .withItemStore(reduced(StorageClass.class, "metadata.annotations"))
+                .withItemStore(
+                    reduced(
+                        StorageClass.class, "metadata.annotations", "metadata.creationTimestamp"))
                 .withSecondaryToPrimaryMapper(storageClass -> everyProject(context))
                 .build(),
             context);
@@ -185,10 +200,16 @@ public final class ClusterView {
     crds = new InstalledCrds(context);
     velero = new VeleroView(crds);
     scanner = new ScannerView(crds);
-    // A baseline change can move every project's floors.
+    // A baseline change can move every project's floors. Its status, which counts the projects,
+    // changes with theirs and moves no floor: only a new generation touches every project.
     baselines =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(SecurityBaseline.class, ResearchProject.class)
+                .withOnUpdateFilter(
+                    (updated, old) ->
+                        !Objects.equals(
+                            updated.getMetadata().getGeneration(),
+                            old.getMetadata().getGeneration()))
                 .withSecondaryToPrimaryMapper(baseline -> everyProject(context))
                 .build(),
             context);
@@ -447,17 +468,27 @@ public final class ClusterView {
         reading.serverVersionUnknown(),
         reading.workloads(),
         classes.stream().map(c -> c.getMetadata().getName()).collect(Collectors.toSet()),
-        classes.stream()
-            .filter(
-                c ->
-                    "true"
-                        .equals(
-                            Optional.ofNullable(c.getMetadata().getAnnotations())
-                                .map(a -> a.get(DEFAULT_CLASS_ANNOTATION))
-                                .orElse(null)))
-            .map(c -> c.getMetadata().getName())
-            .sorted()
-            .findFirst());
+        defaultClass(classes));
+  }
+
+  /**
+   * The class a claim that names none gets: with several defaults, the API server picks the newest.
+   */
+  private static Optional<String> defaultClass(List<StorageClass> classes) {
+    return classes.stream()
+        .filter(
+            c ->
+                DEFAULT_CLASS_ANNOTATIONS.stream()
+                    .anyMatch(
+                        key ->
+                            c.getMetadata().getAnnotations() != null
+                                && "true".equals(c.getMetadata().getAnnotations().get(key))))
+        .max(
+            Comparator.comparing(
+                    (StorageClass c) ->
+                        Objects.requireNonNullElse(c.getMetadata().getCreationTimestamp(), ""))
+                .thenComparing(c -> c.getMetadata().getName()))
+        .map(c -> c.getMetadata().getName());
   }
 
   /**
@@ -593,6 +624,10 @@ public final class ClusterView {
         .collect(Collectors.toSet());
   }
 
+  private static Object hard(ResourceQuota quota) {
+    return quota.getStatus() == null ? null : quota.getStatus().getHard();
+  }
+
   /** The project whose namespace holds the object, if any. */
   private Set<ResourceID> projectOfNamespaced(HasMetadata object) {
     return namespace(object.getMetadata().getNamespace())
@@ -601,13 +636,28 @@ public final class ClusterView {
         .orElse(Set.<ResourceID>of());
   }
 
-  <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(
+  private <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(
       Class<R> type, EventSourceContext<ResearchProject> context, ItemStore<R> store) {
+    return namespaced(type, context, store, null);
+  }
+
+  /**
+   * @param relevant which updates reach the project, when most do not (a Pod's status changes
+   *     often; its images seldom); null for all
+   */
+  <R extends HasMetadata> InformerEventSource<R, ResearchProject> namespaced(
+      Class<R> type,
+      EventSourceContext<ResearchProject> context,
+      ItemStore<R> store,
+      OnUpdateFilter<R> relevant) {
     var configuration =
         InformerEventSourceConfiguration.from(type, ResearchProject.class)
             .withSecondaryToPrimaryMapper((R object) -> projectOfNamespaced(object));
     if (store != null) {
       configuration.withItemStore(store);
+    }
+    if (relevant != null) {
+      configuration.withOnUpdateFilter(relevant);
     }
     return new InformerEventSource<>(configuration.build(), context);
   }

@@ -50,14 +50,16 @@ final class ScannerView {
                             ResearchProject.class)
                         .withName("vulnerability-reports")
                         .withSecondaryToPrimaryMapper(projectOf::apply)
-                        // A report's vulnerabilities are what the control reads; its labels name
-                        // the workload.
+                        // What the control reads: the image a report describes, when, and its
+                        // vulnerabilities; its labels name the workload.
                         .withItemStore(
                             new ReducedStateItemStore<>(
                                 ReducedStateItemStore.NAME_KEY_STATE,
                                 GenericKubernetesResource.class,
                                 new KubernetesSerialization(),
                                 "metadata.labels",
+                                "report.artifact",
+                                "report.registry",
                                 "report.updateTimestamp",
                                 "report.vulnerabilities"))
                         .build(),

@@ -23,76 +23,83 @@ import org.researchclouds.operator.controls.ContainerImages;
 /**
  * The images that the project's Pods run, and that its Deployments, StatefulSets, Jobs and CronJobs
  * would start: a template with a mutable tag is found before it runs. Each informer keeps only the
- * containers.
+ * containers, and only a change of images reaches the project: a Pod's status changes far more
+ * often than what it runs.
  */
 final class WorkloadImages {
   private static final String TEMPLATE = "spec.template.spec.";
   private static final String JOB_TEMPLATE = "spec.jobTemplate.spec.template.spec.";
 
-  private final InformerEventSource<Pod, ResearchProject> pods;
-  private final InformerEventSource<Deployment, ResearchProject> deployments;
-  private final InformerEventSource<StatefulSet, ResearchProject> statefulSets;
-  private final InformerEventSource<Job, ResearchProject> jobs;
-  private final InformerEventSource<CronJob, ResearchProject> cronJobs;
+  /** One kind of workload: its informer, and where its pod spec lies. */
+  private record Kind<R extends HasMetadata>(
+      InformerEventSource<R, ResearchProject> informer, Function<R, PodSpec> podSpec) {
 
-  WorkloadImages(ClusterView view, EventSourceContext<ResearchProject> context) {
-    pods = informer(view, context, Pod.class, "spec.");
-    deployments = informer(view, context, Deployment.class, TEMPLATE);
-    statefulSets = informer(view, context, StatefulSet.class, TEMPLATE);
-    jobs = informer(view, context, Job.class, TEMPLATE);
-    cronJobs = informer(view, context, CronJob.class, JOB_TEMPLATE);
-  }
-
-  List<EventSource<?, ResearchProject>> sources() {
-    return List.of(pods, deployments, statefulSets, jobs, cronJobs);
-  }
-
-  List<ContainerImages> in(List<String> namespaces) {
-    return namespaces.stream()
-        .flatMap(
-            ns ->
-                Stream.of(
-                        of(pods, ns, Pod::getSpec),
-                        of(deployments, ns, d -> template(d.getSpec().getTemplate())),
-                        of(statefulSets, ns, s -> template(s.getSpec().getTemplate())),
-                        of(jobs, ns, j -> template(j.getSpec().getTemplate())),
-                        of(
-                            cronJobs,
-                            ns,
-                            c -> template(c.getSpec().getJobTemplate().getSpec().getTemplate())))
-                    .flatMap(s -> s))
-        .toList();
-  }
-
-  private static <R extends HasMetadata> Stream<ContainerImages> of(
-      InformerEventSource<R, ResearchProject> informer,
-      String namespace,
-      Function<R, PodSpec> spec) {
-    return informer
-        .list(namespace)
-        .map(
-            object ->
-                new ContainerImages(
-                    object.getKind(),
-                    namespace,
-                    object.getMetadata().getName(),
-                    images(safely(spec, object))));
-  }
-
-  /** A reduced object may lack the path to its pod spec: it then runs no container. */
-  private static <R> PodSpec safely(Function<R, PodSpec> spec, R object) {
-    try {
-      return spec.apply(object);
-    } catch (NullPointerException e) {
-      return null;
+    Stream<ContainerImages> in(String namespace) {
+      return informer
+          .list(namespace)
+          .map(
+              object ->
+                  new ContainerImages(
+                      object.getKind(),
+                      namespace,
+                      object.getMetadata().getName(),
+                      images(object, podSpec)));
     }
   }
 
-  private static PodSpec template(PodTemplateSpec template) {
+  private final List<Kind<?>> kinds;
+
+  WorkloadImages(ClusterView view, EventSourceContext<ResearchProject> context) {
+    kinds =
+        List.of(
+            kind(view, context, Pod.class, "spec.", Pod::getSpec),
+            kind(view, context, Deployment.class, TEMPLATE, d -> pods(d.getSpec().getTemplate())),
+            kind(view, context, StatefulSet.class, TEMPLATE, s -> pods(s.getSpec().getTemplate())),
+            kind(view, context, Job.class, TEMPLATE, j -> pods(j.getSpec().getTemplate())),
+            kind(
+                view,
+                context,
+                CronJob.class,
+                JOB_TEMPLATE,
+                c -> pods(c.getSpec().getJobTemplate().getSpec().getTemplate())));
+  }
+
+  List<EventSource<?, ResearchProject>> sources() {
+    return kinds.stream().<EventSource<?, ResearchProject>>map(Kind::informer).toList();
+  }
+
+  List<ContainerImages> in(List<String> namespaces) {
+    return namespaces.stream().flatMap(ns -> kinds.stream().flatMap(kind -> kind.in(ns))).toList();
+  }
+
+  private static <R extends HasMetadata> Kind<R> kind(
+      ClusterView view,
+      EventSourceContext<ResearchProject> context,
+      Class<R> type,
+      String path,
+      Function<R, PodSpec> podSpec) {
+    return new Kind<>(
+        view.namespaced(
+            type,
+            context,
+            ClusterView.reduced(type, path + "containers", path + "initContainers"),
+            (updated, old) -> !images(updated, podSpec).equals(images(old, podSpec))),
+        podSpec);
+  }
+
+  private static PodSpec pods(PodTemplateSpec template) {
     return template == null ? null : template.getSpec();
   }
 
-  private static List<String> images(PodSpec spec) {
+  /** The images of the init containers and containers; none where the object has no pod spec. */
+  private static <R> List<String> images(R object, Function<R, PodSpec> podSpec) {
+    PodSpec spec;
+    try {
+      spec = podSpec.apply(object);
+    } catch (NullPointerException e) {
+      // A reduced or malformed object may lack the path to its pod spec.
+      return List.of();
+    }
     if (spec == null) {
       return List.of();
     }
@@ -102,11 +109,5 @@ final class WorkloadImages {
         .map(Container::getImage)
         .map(image -> Objects.requireNonNullElse(image, ""))
         .toList();
-  }
-
-  private static <R extends HasMetadata> InformerEventSource<R, ResearchProject> informer(
-      ClusterView view, EventSourceContext<ResearchProject> context, Class<R> type, String spec) {
-    return view.namespaced(
-        type, context, ClusterView.reduced(type, spec + "containers", spec + "initContainers"));
   }
 }

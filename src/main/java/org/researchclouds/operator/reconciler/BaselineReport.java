@@ -36,23 +36,19 @@ final class BaselineReport {
    */
   SecurityBaselineStatus of(SecurityBaseline baseline, List<ResearchProject> governed) {
     Instant now = Instant.now(clock);
-    SecurityBaselineStatus previous =
-        Optional.ofNullable(baseline.getStatus()).orElseGet(SecurityBaselineStatus::new);
+    List<Condition> old =
+        baseline.getStatus() == null ? List.of() : baseline.getStatus().conditionsOrEmpty();
     long generation = Optional.ofNullable(baseline.getMetadata().getGeneration()).orElse(0L);
-    SecurityBaselineStatus status = new SecurityBaselineStatus();
-    status.setObservedGeneration(generation);
-    status.setConditions(List.of(validity(baseline, previous.getConditions(), generation, now)));
-    status.setProjects(governed.size());
-    status.setTenant(met(governed, StatusAggregator.TENANT));
-    status.setPlatform(met(governed, StatusAggregator.PLATFORM));
-    status.setShared(met(governed, StatusAggregator.SHARED));
-    // Expiry times are read only once the baseline is known to be valid.
-    status.setExpiring(valid(status) ? expiring(baseline, now) : List.of());
-    return status;
-  }
-
-  private static boolean valid(SecurityBaselineStatus status) {
-    return "True".equals(status.getConditions().get(0).getStatus());
+    Condition validity = validity(baseline, old, generation, now);
+    return new SecurityBaselineStatus(
+        generation,
+        List.of(validity),
+        governed.size(),
+        met(governed, StatusAggregator.TENANT),
+        met(governed, StatusAggregator.PLATFORM),
+        met(governed, StatusAggregator.SHARED),
+        // Expiry times are read only once the baseline is known to be valid.
+        "True".equals(validity.getStatus()) ? expiring(baseline, now) : List.of());
   }
 
   private static Condition validity(

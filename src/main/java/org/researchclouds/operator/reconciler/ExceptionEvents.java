@@ -17,8 +17,12 @@ final class ExceptionEvents {
       List<Responsibility> before,
       List<Responsibility> after) {
     for (Responsibility now : after) {
-      boolean wasExcepted =
-          find(before, now.id()).map(r -> r.state() == ResponsibilityState.Excepted).orElse(false);
+      Optional<Responsibility> then = find(before, now.id());
+      // While the spec was refused nothing was judged: whether a waiver held then is unknown.
+      if (then.filter(r -> StatusAggregator.SPEC_REFUSED.equals(r.reason())).isPresent()) {
+        continue;
+      }
+      boolean wasExcepted = then.map(r -> r.state() == ResponsibilityState.Excepted).orElse(false);
       boolean isExcepted = now.state() == ResponsibilityState.Excepted;
       if (isExcepted && !wasExcepted) {
         trail.noted(project, "ExceptionStarted", now.id() + ": " + now.message());

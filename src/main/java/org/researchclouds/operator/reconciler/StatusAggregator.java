@@ -28,6 +28,7 @@ final class StatusAggregator {
   static final String TENANT = "TenantResponsibilitiesMet";
   static final String PLATFORM = "PlatformResponsibilitiesMet";
   static final String SHARED = "SharedResponsibilitiesMet";
+  static final String SPEC_REFUSED = "SpecRefused";
 
   private final Clock clock;
 
@@ -54,23 +55,13 @@ final class StatusAggregator {
     List<Condition> conditions = new ArrayList<>();
     List<Condition> old = previous.getConditions();
     conditions.add(ready(old, readiness, generation, now));
-    for (Owner owner : Owner.values()) {
-      List<Responsibility> owned =
-          responsibilities.stream().filter(r -> r.owner() == owner).toList();
-      if (!owned.isEmpty()) {
-        conditions.add(ownerCondition(old, owner, owned, generation, now));
-      }
-    }
+    conditions.addAll(ownerConditions(old, responsibilities, generation, now));
 
     ResearchProjectStatus status = new ResearchProjectStatus();
     status.setObservedGeneration(generation);
     status.setConditions(conditions);
     status.setResponsibilities(responsibilities);
-    status.setSummary(
-        new StatusSummary(
-            count(responsibilities, Owner.Tenant),
-            count(responsibilities, Owner.Platform),
-            count(responsibilities, Owner.Shared)));
+    status.setSummary(summary(responsibilities));
     status.setNamespaces(namespaces);
     status.setBackup(backup);
     status.setPeers(peers);
@@ -82,13 +73,45 @@ final class StatusAggregator {
   }
 
   /**
-   * For a generation the checks refused: Ready says why, and the last evaluation stays, since
-   * nothing was applied; the status describes this generation.
+   * For a generation the checks refused: Ready says why, and no responsibility is judged, since the
+   * controls would read a spec that nothing applied. Each reads Unknown and keeps its last verdict
+   * in the message: a spec kept refused on purpose cannot freeze a Met, an exception or an
+   * attestation past its time. The status describes this generation.
    */
   ResearchProjectStatus refused(ResearchProject project, Readiness readiness) {
+    ResearchProjectStatus previous = previous(project);
+    String now = now();
+    long generation = generation(project);
+    List<Responsibility> responsibilities =
+        previous.getResponsibilities().stream().map(r -> unjudged(r, now)).toList();
     ResearchProjectStatus status = withReadiness(project, readiness);
-    status.setObservedGeneration(generation(project));
+    status.setObservedGeneration(generation);
+    status.setResponsibilities(responsibilities);
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(ready(previous.getConditions(), readiness, generation, now));
+    conditions.addAll(ownerConditions(previous.getConditions(), responsibilities, generation, now));
+    status.setConditions(conditions);
+    status.setSummary(summary(responsibilities));
     return status;
+  }
+
+  private static Responsibility unjudged(Responsibility last, String now) {
+    if (last.state() == ResponsibilityState.Unknown && SPEC_REFUSED.equals(last.reason())) {
+      return last;
+    }
+    return new Responsibility(
+        last.id(),
+        last.owner(),
+        ResponsibilityState.Unknown,
+        SPEC_REFUSED,
+        bounded(
+            "Not judged while the spec is refused (see Ready); last verdict "
+                + last.state()
+                + " ("
+                + last.reason()
+                + "): "
+                + last.message()),
+        last.state() == ResponsibilityState.Unknown ? last.lastTransitionTime() : now);
   }
 
   /** The previous status with only Ready replaced, for failures that evaluated nothing. */
@@ -147,8 +170,35 @@ final class StatusAggregator {
         evaluation.owner(),
         state,
         evaluation.finding().reason(),
-        evaluation.finding().message(),
+        bounded(evaluation.finding().message()),
         since);
+  }
+
+  /** Within the CRD's bound, whatever a control names. */
+  private static String bounded(String message) {
+    return message.length() <= Responsibility.MAX_MESSAGE
+        ? message
+        : message.substring(0, Responsibility.MAX_MESSAGE - 1) + "…";
+  }
+
+  private static List<Condition> ownerConditions(
+      List<Condition> old, List<Responsibility> responsibilities, long generation, String now) {
+    List<Condition> conditions = new ArrayList<>();
+    for (Owner owner : Owner.values()) {
+      List<Responsibility> owned =
+          responsibilities.stream().filter(r -> r.owner() == owner).toList();
+      if (!owned.isEmpty()) {
+        conditions.add(ownerCondition(old, owner, owned, generation, now));
+      }
+    }
+    return conditions;
+  }
+
+  private static StatusSummary summary(List<Responsibility> responsibilities) {
+    return new StatusSummary(
+        count(responsibilities, Owner.Tenant),
+        count(responsibilities, Owner.Platform),
+        count(responsibilities, Owner.Shared));
   }
 
   private static Condition ownerCondition(

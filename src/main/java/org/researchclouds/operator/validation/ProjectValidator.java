@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.researchclouds.operator.api.Attestation;
 import org.researchclouds.operator.api.BackupPolicy;
 import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.ComputeQuota;
@@ -230,6 +231,11 @@ public final class ProjectValidator {
     if (ingressController != null) {
       namespaces.add(ingressController.namespace());
     }
+    // Where the workloads that attestations name run: a project there could plant one.
+    baseline.getSpec().attestationsOrEmpty().stream()
+        .map(Attestation::verifiedBy)
+        .filter(Objects::nonNull)
+        .forEach(workload -> namespaces.add(workload.namespace()));
     return namespaces;
   }
 

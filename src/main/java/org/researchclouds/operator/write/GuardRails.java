@@ -76,14 +76,20 @@ public final class GuardRails {
                   sync(
                       project,
                       WhollyOwnedKind.RESOURCE_QUOTA,
-                      List.of(ComputeDesired.resourceQuota(project, namespace, baseline)),
+                      unlessTaken(
+                          project,
+                          ComputeDesired.resourceQuota(project, namespace, baseline),
+                          view.quotas(namespace)),
                       view.quotas(namespace),
                       view.quotaCache()))
               .plus(
                   sync(
                       project,
                       WhollyOwnedKind.LIMIT_RANGE,
-                      List.of(ComputeDesired.limitRange(project, namespace, baseline)),
+                      unlessTaken(
+                          project,
+                          ComputeDesired.limitRange(project, namespace, baseline),
+                          view.limitRanges(namespace)),
                       view.limitRanges(namespace),
                       view.limitRangeCache()));
     }
@@ -164,6 +170,19 @@ public final class GuardRails {
       }
     }
     return new FreshWrites(inPlace, deleted);
+  }
+
+  /**
+   * The object, unless a namesake that another writer put there (a quota the platform set by hand)
+   * holds its name: that one is neither overwritten nor deleted, and the compute control names it.
+   */
+  private static <R extends HasMetadata> List<R> unlessTaken(
+      ResearchProject project, R desired, List<R> actual) {
+    return named(actual, desired.getMetadata().getName())
+            .filter(namesake -> !Names.managedBy(namesake, project))
+            .isPresent()
+        ? List.of()
+        : List.of(desired);
   }
 
   private static <R extends HasMetadata> Optional<R> named(List<R> objects, String name) {

@@ -1,24 +1,28 @@
 package org.researchclouds.operator.write;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.List;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.observe.ClusterView;
 import org.researchclouds.operator.resources.Names;
 
 /**
  * Lets go of a project namespace without losing anything: the namespace, its data and its guard
- * rails stay; the policies lose their owner reference so that garbage collection leaves them when
- * the project goes. The members' access goes, and so do the project's labels, so that the namespace
- * no longer counts as the project's anywhere (its traffic rules, others' exposures, a project
- * created later under the same name). It is labelled orphaned, and only the same project, by its
- * UID, can take it back; anyone else needs the platform to hand it over.
+ * rails stay; the policies, the quota and the container defaults lose their owner reference so that
+ * garbage collection leaves them when the project goes. The members' access goes, and so do the
+ * project's labels, so that the namespace no longer counts as the project's anywhere (its traffic
+ * rules, others' exposures, a project created later under the same name). It is labelled orphaned,
+ * and only the same project, by its UID, can take it back; anyone else needs the platform to hand
+ * it over.
  */
 public final class NamespaceRelease {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   private final ObjectWriter writer;
 
   public NamespaceRelease(KubernetesClient client, AuditTrail trail) {
@@ -27,20 +31,9 @@ public final class NamespaceRelease {
 
   public void orphan(ResearchProject project, Namespace namespace, ClusterView view) {
     String name = namespace.getMetadata().getName();
-    for (NetworkPolicy policy : view.policies(name)) {
-      if (Names.managedBy(policy, project)
-          && !policy.getMetadata().getOwnerReferences().isEmpty()) {
-        writer.update(
-            project,
-            new NetworkPolicyBuilder(policy)
-                .editMetadata()
-                .withOwnerReferences()
-                .endMetadata()
-                .build(),
-            "Released",
-            "kept in place without an owner, so that it outlives the project");
-      }
-    }
+    keep(project, view.policies(name));
+    keep(project, view.quotas(name));
+    keep(project, view.limitRanges(name));
     for (RoleBinding binding : view.roleBindings(name)) {
       if (Names.managedBy(binding, project)) {
         writer.delete(project, binding, "Revoked", "the project released the namespace");
@@ -60,6 +53,22 @@ public final class NamespaceRelease {
               .build(),
           "Orphaned",
           "released by the project; the namespace and its data are kept");
+    }
+  }
+
+  /** The project's own guard rails in a released namespace stay, without an owner. */
+  private <R extends HasMetadata> void keep(ResearchProject project, List<R> objects) {
+    for (R object : objects) {
+      if (Names.managedBy(object, project)
+          && !object.getMetadata().getOwnerReferences().isEmpty()) {
+        R kept = SERIALIZATION.clone(object);
+        kept.getMetadata().setOwnerReferences(List.of());
+        writer.update(
+            project,
+            kept,
+            "Released",
+            "kept in place without an owner, so that it outlives the project");
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.local.InMemoryCluster;
+import org.researchclouds.operator.resources.ComputeDesired;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
@@ -58,6 +59,8 @@ final class PlainClientFloor {
       objects.addAll(
           NetworkPolicyDesired.desired(project, namespace, Fixtures.floors(project, baseline)));
       objects.addAll(RoleBindingDesired.desired(project, namespace));
+      objects.add(ComputeDesired.resourceQuota(project, namespace, baseline));
+      objects.add(ComputeDesired.limitRange(project, namespace, baseline));
     }
     for (Access access : Access.values()) {
       SelfServiceDesired.role(project, access).ifPresent(objects::add);

@@ -26,17 +26,53 @@ class PatchingControlTest {
   private final ResearchProject project = Fixtures.project("lab", "lab");
   private final SecurityBaseline baseline = Fixtures.baseline();
   private final PatchingControl control = new PatchingControl();
-  private final ContainerImages pinned =
-      images("Deployment", "api", "registry.example.org/lab/api:1.4.2");
+  private static final String PINNED = "registry.example.org/lab/api:1.4.2";
+  private final ContainerImages pinned = images("Deployment", "api", PINNED);
 
   @Test
   void imagesWithoutATagOrOnLatestAreMutable() {
-    assertThat(PatchingControl.mutable("nginx")).isTrue();
-    assertThat(PatchingControl.mutable("nginx:latest")).isTrue();
-    assertThat(PatchingControl.mutable("registry.example.org:5000/lab/app")).isTrue();
-    assertThat(PatchingControl.mutable("registry.example.org:5000/lab/app:2.1")).isFalse();
-    assertThat(PatchingControl.mutable("nginx@sha256:" + "a".repeat(64))).isFalse();
-    assertThat(PatchingControl.mutable("")).isTrue();
+    assertThat(ImageReference.parse("nginx").mutable()).isTrue();
+    assertThat(ImageReference.parse("nginx:latest").mutable()).isTrue();
+    assertThat(ImageReference.parse("registry.example.org:5000/lab/app").mutable()).isTrue();
+    assertThat(ImageReference.parse("registry.example.org:5000/lab/app:2.1").mutable()).isFalse();
+    assertThat(ImageReference.parse("nginx@sha256:" + "a".repeat(64)).mutable()).isFalse();
+    assertThat(ImageReference.parse("").mutable()).isTrue();
+  }
+
+  @Test
+  void imagesAreReadAsTheRuntimeReadsThem() {
+    assertThat(ImageReference.parse("nginx:1.25"))
+        .isEqualTo(new ImageReference("index.docker.io", "library/nginx", "1.25", ""));
+    assertThat(ImageReference.parse("localhost:5000/lab/app:2.1"))
+        .isEqualTo(new ImageReference("localhost:5000", "lab/app", "2.1", ""));
+    assertThat(ImageReference.parse("lab/app@sha256:ab"))
+        .isEqualTo(new ImageReference("index.docker.io", "lab/app", "", "sha256:ab"));
+    assertThat(
+            ImageReference.parse("nginx:1.25")
+                .describedBy(
+                    Map.of("repository", "library/nginx", "tag", "1.25"),
+                    Map.of("server", "docker.io")))
+        .isTrue();
+    assertThat(
+            ImageReference.parse("registry.example.org/library/nginx:1.25")
+                .describedBy(
+                    Map.of("repository", "library/nginx", "tag", "1.25"),
+                    Map.of("server", "index.docker.io")))
+        .as("the same name on another registry")
+        .isFalse();
+  }
+
+  @Test
+  void anImageNoFreshReportDescribesIsUnknownNotMet() {
+    var clean = report("api", NOW);
+    ContainerImages patched = images("Pod", "api-7f9c", "registry.example.org/lab/api:1.4.1");
+
+    Finding finding = control.evaluate(observed(List.of(pinned, patched), List.of(clean)));
+
+    assertThat(finding.state()).isEqualTo(ResponsibilityState.Unknown);
+    assertThat(finding.reason()).isEqualTo("NotScanned");
+    assertThat(finding.message())
+        .startsWith("No fresh report describes the images of Pod lab/api-7f9c;");
   }
 
   @Test
@@ -85,8 +121,8 @@ class PatchingControlTest {
     assertThat(overdue.reason()).isEqualTo("CriticalVulnerabilities");
     assertThat(overdue.message())
         .isEqualTo(
-            "Workloads with critical vulnerabilities fixed more than 168h ago, by count:"
-                + " Deployment lab/api (1). Rebuild them on patched images.");
+            "Workloads with critical vulnerabilities published more than 168h ago that have a"
+                + " fix, by count: Deployment lab/api (1). Rebuild them on patched images.");
   }
 
   @Test
@@ -152,7 +188,8 @@ class PatchingControlTest {
   @SafeVarargs
   private static GenericKubernetesResource report(
       String deployment, Instant updated, Map<String, Object>... vulnerabilities) {
-    return TrivyReports.report("lab", "Deployment", deployment, updated, List.of(vulnerabilities));
+    return TrivyReports.report(
+        "lab", "Deployment", deployment, PINNED, updated, List.of(vulnerabilities));
   }
 
   private Observation observed(

@@ -186,6 +186,12 @@ class PlatformControlsTest {
         .isEqualTo("QuotaNotInPlace");
     assertThat(control.evaluate(withQuotas(applied, List.of())).reason())
         .isEqualTo("QuotaNotInPlace");
+    ResourceQuota byHand =
+        new ResourceQuotaBuilder(counted).editMetadata().withLabels(Map.of()).endMetadata().build();
+    assertThat(control.evaluate(withQuotas(applied, List.of(byHand))).message())
+        .isEqualTo(
+            "ResourceQuota lab/rp-compute was not written by the operator, which leaves it"
+                + " alone; the platform team renames or removes it.");
   }
 
   private Observation withQuotas(Observation applied, List<ResourceQuota> quotas) {

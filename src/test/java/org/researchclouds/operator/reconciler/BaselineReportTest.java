@@ -32,11 +32,11 @@ class BaselineReportTest {
 
     SecurityBaselineStatus status = report.of(Fixtures.baseline(), governed);
 
-    assertThat(status.getProjects()).isEqualTo(3);
-    assertThat(status.getTenant()).isEqualTo("1/3");
-    assertThat(status.getPlatform()).isEqualTo("2/3");
-    assertThat(status.getShared()).isEqualTo("1/3");
-    assertThat(status.getConditions())
+    assertThat(status.projects()).isEqualTo(3);
+    assertThat(status.tenant()).isEqualTo("1/3");
+    assertThat(status.platform()).isEqualTo("2/3");
+    assertThat(status.shared()).isEqualTo("1/3");
+    assertThat(status.conditions())
         .singleElement()
         .satisfies(
             valid -> {
@@ -65,7 +65,7 @@ class BaselineReportTest {
                     "cloud@example.org",
                     "2026-12-15T00:00:00Z")));
 
-    assertThat(report.of(baseline, List.of()).getExpiring())
+    assertThat(report.of(baseline, List.of()).expiring())
         .containsExactly(
             new ExpiringGrant(
                 "Attestation",
@@ -99,13 +99,13 @@ class BaselineReportTest {
 
     SecurityBaselineStatus status = report.of(misspelt, List.of());
 
-    assertThat(status.getConditions().get(0).getStatus()).isEqualTo("False");
-    assertThat(status.getConditions().get(0).getReason()).isEqualTo("InvalidBaseline");
-    assertThat(status.getConditions().get(0).getMessage())
+    assertThat(status.conditions().get(0).getStatus()).isEqualTo("False");
+    assertThat(status.conditions().get(0).getReason()).isEqualTo("InvalidBaseline");
+    assertThat(status.conditions().get(0).getMessage())
         .startsWith(
             "SecurityBaseline default spec.exceptions[0].control: tenant/pathcing is no control;"
                 + " the controls are tenant/data-protection,");
-    assertThat(status.getExpiring()).isEmpty();
+    assertThat(status.expiring()).isEmpty();
   }
 
   @Test

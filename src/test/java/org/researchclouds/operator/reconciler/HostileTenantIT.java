@@ -34,6 +34,8 @@ import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.VeleroFixtures;
 import org.researchclouds.operator.VeleroServer;
 import org.researchclouds.operator.api.BackupSpec;
+import org.researchclouds.operator.api.ComputeQuota;
+import org.researchclouds.operator.api.ControlException;
 import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.Egress;
 import org.researchclouds.operator.api.EgressException;
@@ -557,6 +559,56 @@ class HostileTenantIT {
     assertThat(quota("greedy").getSpec().getHard().get("requests.cpu")).isEqualTo(granted);
     assertThat(ProjectStatus.get(client, "greedy").getStatus().getResponsibilities())
         .noneMatch(r -> r.state() == ResponsibilityState.Excepted);
+  }
+
+  @Test
+  void aRefusedSpecFreezesNoVerdictNorException() {
+    client.resource(project("frozen", DeletionPolicy.Retain)).create();
+    awaitReady("frozen");
+    String expires = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS).toString();
+    client
+        .resources(SecurityBaseline.class)
+        .withName("default")
+        .edit(
+            b ->
+                Fixtures.with(
+                    b,
+                    "exceptions",
+                    List.of(
+                        new ControlException(
+                            "frozen",
+                            "tenant/patching",
+                            "ticket 8",
+                            "cloud@example.org",
+                            expires))));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                responsibility(ProjectStatus.get(client, "frozen"), "tenant/patching").state()
+                    == ResponsibilityState.Excepted);
+
+    // The maintainer keeps the spec refused, hoping the waiver and the Met verdicts stay.
+    client
+        .resources(ResearchProject.class)
+        .withName("frozen")
+        .edit(
+            p ->
+                Fixtures.with(
+                    p, "resources", new ComputeQuota("999", null, null, null, null, null, null)));
+    ResearchProject refused = ProjectStatus.awaitReady(client, "frozen", "False");
+
+    assertThat(refused.getStatus().getResponsibilities())
+        .allSatisfy(
+            r -> {
+              assertThat(r.state()).isEqualTo(ResponsibilityState.Unknown);
+              assertThat(r.reason()).isEqualTo("SpecRefused");
+            });
+    assertThat(condition(refused, "TenantResponsibilitiesMet").getStatus()).isEqualTo("Unknown");
+    client
+        .resources(SecurityBaseline.class)
+        .withName("default")
+        .edit(b -> Fixtures.with(b, "exceptions", List.of()));
   }
 
   private static ResourceQuota quota(String namespace) {

@@ -137,6 +137,7 @@ class ResponsibilityModelIT {
             "patch-lab",
             "ReplicaSet",
             "api-5d8f",
+            "registry.example.org/lab/api:1.4.2",
             now,
             List.of(TrivyReports.critical("CVE-2026-0001", now.minus(Duration.ofDays(30)))));
     assertThat(UpstreamSchemas.crdErrors(report, TrivyReports.CRD)).isEmpty();
@@ -148,7 +149,14 @@ class ResponsibilityModelIT {
     client
         .genericKubernetesResources(REPORTS)
         .inNamespace("patch-lab")
-        .resource(TrivyReports.report("patch-lab", "ReplicaSet", "api-5d8f", now, List.of()))
+        .resource(
+            TrivyReports.report(
+                "patch-lab",
+                "ReplicaSet",
+                "api-5d8f",
+                "registry.example.org/lab/api:1.4.2",
+                now,
+                List.of()))
         .update();
     awaitState("patch-lab", "tenant/patching", ResponsibilityState.Met);
   }
@@ -283,9 +291,9 @@ class ResponsibilityModelIT {
             () -> {
               SecurityBaselineStatus baseline =
                   client.resources(SecurityBaseline.class).withName("default").get().getStatus();
-              assertThat(baseline.getConditions().get(0).getStatus()).isEqualTo("True");
-              assertThat(baseline.getProjects()).isEqualTo(projectCount());
-              assertThat(baseline.getExpiring())
+              assertThat(baseline.conditions().get(0).getStatus()).isEqualTo("True");
+              assertThat(baseline.projects()).isEqualTo(projectCount());
+              assertThat(baseline.expiring())
                   .extracting(ExpiringGrant::name)
                   .contains("waived-lab shared/incident-response");
             });

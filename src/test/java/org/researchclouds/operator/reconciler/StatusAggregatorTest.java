@@ -12,6 +12,7 @@ import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
+import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.controls.ControlCatalogue.Evaluation;
 import org.researchclouds.operator.controls.Finding;
 
@@ -144,6 +145,42 @@ class StatusAggregatorTest {
     assertThat(status.getConditions().get(1).getStatus()).isEqualTo("True");
     assertThat(status.getConditions().get(1).getMessage())
         .isEqualTo("All 2 tenant responsibilities are met; 1 excepted by the platform.");
+  }
+
+  @Test
+  void aRefusedSpecJudgesNothingAndKeepsEachLastVerdictInWords() {
+    project.setStatus(
+        at(T0)
+            .build(
+                project,
+                Readiness.ready("in place"),
+                List.of(tenant("tenant/a", Finding.excepted("ExceptionGranted", "until March"))),
+                List.of("lab"),
+                null,
+                List.of(),
+                List.of()));
+
+    ResearchProjectStatus refused =
+        at(T1).refused(project, Readiness.notReady("ComputeOverCeiling", "too much"));
+
+    assertThat(refused.getResponsibilities())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.state()).isEqualTo(ResponsibilityState.Unknown);
+              assertThat(r.reason()).isEqualTo("SpecRefused");
+              assertThat(r.message())
+                  .isEqualTo(
+                      "Not judged while the spec is refused (see Ready); last verdict Excepted"
+                          + " (ExceptionGranted): until March");
+            });
+    assertThat(refused.getSummary().tenant()).isEqualTo("0/1");
+    project.setStatus(refused);
+    assertThat(
+            at(T1.plusSeconds(60))
+                .refused(project, Readiness.notReady("ComputeOverCeiling", "too much")))
+        .as("refused again: nothing moves")
+        .isEqualTo(refused);
   }
 
   private static Evaluation tenant(String id, Finding finding) {
