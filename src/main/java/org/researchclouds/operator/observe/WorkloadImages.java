@@ -82,7 +82,8 @@ final class WorkloadImages {
         view.namespaced(
             type,
             context,
-            ClusterView.reduced(type, path + "containers", path + "initContainers"),
+            new ImagesOnlyStore<>(
+                ClusterView.reduced(type, path + "containers", path + "initContainers"), podSpec),
             (updated, old) -> !images(updated, podSpec).equals(images(old, podSpec))),
         podSpec);
   }
@@ -91,15 +92,18 @@ final class WorkloadImages {
     return template == null ? null : template.getSpec();
   }
 
+  /** The object's pod spec; null where a reduced or malformed object lacks the path to it. */
+  static <R> PodSpec podSpecOf(R object, Function<R, PodSpec> podSpec) {
+    try {
+      return podSpec.apply(object);
+    } catch (NullPointerException e) {
+      return null;
+    }
+  }
+
   /** The images of the init containers and containers; none where the object has no pod spec. */
   private static <R> List<String> images(R object, Function<R, PodSpec> podSpec) {
-    PodSpec spec;
-    try {
-      spec = podSpec.apply(object);
-    } catch (NullPointerException e) {
-      // A reduced or malformed object may lack the path to its pod spec.
-      return List.of();
-    }
+    PodSpec spec = podSpecOf(object, podSpec);
     if (spec == null) {
       return List.of();
     }

@@ -1,0 +1,67 @@
+package org.researchclouds.operator.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import org.junit.jupiter.api.Test;
+
+class ImagesOnlyStoreTest {
+  @Test
+  void keepsOnlyTheNameAndImageOfEachContainer() {
+    ImagesOnlyStore<Deployment> store =
+        new ImagesOnlyStore<>(
+            ClusterView.reduced(
+                Deployment.class,
+                "spec.template.spec.containers",
+                "spec.template.spec.initContainers"),
+            d -> d.getSpec().getTemplate().getSpec());
+    Deployment bulky =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName("api")
+            .withNamespace("lab")
+            .addToAnnotations("note", "x".repeat(100_000))
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(0)
+            .withNewTemplate()
+            .withNewSpec()
+            .addToInitContainers(container("init", "registry.example.org/lab/init:1"))
+            .addToContainers(container("app", "registry.example.org/lab/api:1.4.2"))
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+
+    store.put(store.getKey(bulky), bulky);
+    Deployment kept = store.get(store.getKey(bulky));
+
+    assertThat(kept.getMetadata().getName()).isEqualTo("api");
+    assertThat(kept.getMetadata().getAnnotations()).isNullOrEmpty();
+    assertThat(kept.getSpec().getReplicas()).isNull();
+    assertThat(kept.getSpec().getTemplate().getSpec().getContainers())
+        .containsExactly(
+            new ContainerBuilder()
+                .withName("app")
+                .withImage("registry.example.org/lab/api:1.4.2")
+                .build());
+    assertThat(kept.getSpec().getTemplate().getSpec().getInitContainers())
+        .extracting(Container::getImage)
+        .containsExactly("registry.example.org/lab/init:1");
+  }
+
+  private static Container container(String name, String image) {
+    return new ContainerBuilder()
+        .withName(name)
+        .withImage(image)
+        .addNewEnv()
+        .withName("BIG")
+        .withValue("y".repeat(100_000))
+        .endEnv()
+        .addToArgs("--verbose")
+        .build();
+  }
+}
