@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.resources.Names;
 

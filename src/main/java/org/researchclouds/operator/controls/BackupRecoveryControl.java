@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.researchclouds.operator.api.Owner;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.timing.CronSchedule;

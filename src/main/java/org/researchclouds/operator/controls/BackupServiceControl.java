@@ -2,7 +2,6 @@ package org.researchclouds.operator.controls;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import org.researchclouds.operator.api.Owner;
-import org.researchclouds.operator.observe.VeleroState;
 
 /**
  * Platform: configure and manage the storage capabilities the tenants build on. For backups that is

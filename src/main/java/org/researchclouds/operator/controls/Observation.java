@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.resources.NetworkFloors;
 
 /**

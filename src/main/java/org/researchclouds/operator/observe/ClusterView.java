@@ -43,6 +43,7 @@ import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.controls.PlatformFacts;
+import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.controls.Workloads;
 import org.researchclouds.operator.network.HostPattern;
 import org.researchclouds.operator.resources.Names;

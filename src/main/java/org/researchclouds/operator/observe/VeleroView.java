@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.resources.Names;
 
 /**

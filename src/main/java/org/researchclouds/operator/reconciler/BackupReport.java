@@ -7,7 +7,7 @@ import org.researchclouds.operator.api.BackupStatus;
 import org.researchclouds.operator.api.RestoreTest;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.controls.VeleroObjects;
-import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.timing.GoDuration;
 

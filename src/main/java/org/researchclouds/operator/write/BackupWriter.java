@@ -3,7 +3,7 @@ package org.researchclouds.operator.write;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.observe.VeleroView;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.resources.Names;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.VeleroObjects;
-import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.resources.FinalBackupDesired;
 import org.researchclouds.operator.resources.Names;

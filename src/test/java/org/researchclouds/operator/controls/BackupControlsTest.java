@@ -14,7 +14,6 @@ import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.observe.VeleroState;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
 
 /** The backup controls over Backup and Restore lists in every phase, at the edges of time. */

@@ -18,7 +18,6 @@ import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.TermsOfUse;
-import org.researchclouds.operator.observe.VeleroState;
 
 /**
  * Each control over observed state: met when the guard rails hold, not met with a reason when not.

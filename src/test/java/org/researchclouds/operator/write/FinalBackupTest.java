@@ -15,7 +15,7 @@ import org.researchclouds.operator.api.DeletionPolicy;
 import org.researchclouds.operator.api.NetworkSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.observe.VeleroState;
+import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.resources.FinalBackupDesired;
 import org.researchclouds.operator.write.FinalBackup.Outcome;
 import org.researchclouds.operator.write.FinalBackup.Stage;

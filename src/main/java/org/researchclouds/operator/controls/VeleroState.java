@@ -1,4 +1,4 @@
-package org.researchclouds.operator.observe;
+package org.researchclouds.operator.controls;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
