@@ -35,17 +35,17 @@ public final class OperatorBootstrap {
                     .map(overrider::withLeaderElectionConfiguration)
                     .orElse(overrider)
                     .withKubernetesClient(client)
-                    // Create-or-update and merge patches rather than server-side apply: the
-                    // same write path works on every API server, the test server included.
+                    // The finalizer is added with a merge patch rather than server-side apply:
+                    // the same write path works on every API server, the test server included.
+                    // (No dependent resources: the writers in write/ compare and write.)
                     .withUseSSAToPatchPrimaryResource(false)
-                    .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withCloseClientOnStop(false)
                     .withStopOnInformerErrorDuringStartup(true)
                     .withInformerStoppedHandler(informerFailure)
                     .withMetrics(metrics));
     StatusWriter statusWriter = new StatusWriter(client);
     operator.register(
-        new ResearchProjectReconciler(settings, ControlCatalogue.standard(), statusWriter),
+        new ResearchProjectReconciler(client, settings, ControlCatalogue.standard(), statusWriter),
         config -> config.withReconciliationMaxInterval(settings.resyncInterval()));
     // The baseline's status counts the projects and lists what expires within 30 days.
     operator.register(

@@ -1,6 +1,7 @@
 package org.researchclouds.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -61,36 +62,44 @@ public class ResearchProjectReconciler
   private final ControlCatalogue catalogue;
   private final StatusAggregator aggregator;
   private final StatusWriter statusWriter;
+  private final AuditTrail trail;
+  private final GuardRails guardRails;
+  private final Enforcer enforcer;
+  private final FloorKeeper floorKeeper;
+  private final NamespaceRelease release;
+  private final BackupWriter backups;
+  private final FinalBackup finalBackup;
+  private final RestoreDrills drills;
+  // The informers need JOSDK's context, which the reconciler gets after its construction.
   private ClusterView view;
-  private GuardRails guardRails;
-  private Enforcer enforcer;
-  private FloorKeeper floorKeeper;
-  private NamespaceRelease release;
-  private BackupWriter backups;
-  private FinalBackup finalBackup;
-  private RestoreDrills drills;
-  private AuditTrail trail;
 
   ResearchProjectReconciler(
-      OperatorSettings settings, ControlCatalogue catalogue, StatusWriter statusWriter) {
+      KubernetesClient client,
+      OperatorSettings settings,
+      ControlCatalogue catalogue,
+      StatusWriter statusWriter) {
     this.settings = settings;
     this.catalogue = catalogue;
     this.aggregator = new StatusAggregator(settings.clock());
     this.statusWriter = statusWriter;
+    this.trail =
+        new AuditTrail(
+            client,
+            settings.clock(),
+            (project, namespace) -> view.labelledWith(project, namespace));
+    this.guardRails = new GuardRails(client, trail);
+    this.enforcer = new Enforcer(client, trail);
+    this.floorKeeper = new FloorKeeper(client, trail);
+    this.release = new NamespaceRelease(client, trail);
+    this.backups = new BackupWriter(client, trail);
+    this.finalBackup = new FinalBackup(client, trail);
+    this.drills = new RestoreDrills(client, trail);
   }
 
   @Override
   public List<EventSource<?, ResearchProject>> prepareEventSources(
       EventSourceContext<ResearchProject> context) {
     view = new ClusterView(context, settings.resyncInterval());
-    trail = new AuditTrail(context.getClient(), settings.clock(), view::labelledWith);
-    backups = new BackupWriter(context.getClient(), trail);
-    finalBackup = new FinalBackup(context.getClient(), trail);
-    drills = new RestoreDrills(context.getClient(), trail);
-    guardRails = new GuardRails(context.getClient(), trail);
-    enforcer = new Enforcer(context.getClient(), trail);
-    floorKeeper = new FloorKeeper(context.getClient(), trail);
-    release = new NamespaceRelease(context.getClient(), trail);
     return view.eventSources();
   }
 
