@@ -45,7 +45,7 @@ public final class ComputeManagementControl implements Control {
       List<String> taken =
           Stream.of(quota, defaults)
               .flatMap(Optional::stream)
-              .filter(o -> !Names.managedBy(o, observation.project()))
+              .filter(o -> !Names.operatorManaged(o))
               .map(o -> o.getKind() + " " + namespace + "/" + o.getMetadata().getName())
               .toList();
       if (!taken.isEmpty()) {

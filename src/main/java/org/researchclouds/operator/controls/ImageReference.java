@@ -33,10 +33,14 @@ record ImageReference(String registry, String repository, String tag, String dig
     }
     int slash = name.indexOf('/');
     String first = slash < 0 ? "" : name.substring(0, slash);
-    if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-      return new ImageReference(first, name.substring(slash + 1), tag, digest);
+    boolean registryNamed = first.contains(".") || first.contains(":") || first.equals("localhost");
+    String registry = registryNamed ? first : DOCKER_HUB;
+    String repository = registryNamed ? name.substring(slash + 1) : name;
+    // Docker Hub keeps one-part names under library/, however its host is written.
+    if (DOCKER_HUB_NAMES.contains(registry) && !repository.contains("/")) {
+      repository = "library/" + repository;
     }
-    return new ImageReference(DOCKER_HUB, slash < 0 ? "library/" + name : name, tag, digest);
+    return new ImageReference(registry, repository, tag, digest);
   }
 
   /** An untagged reference, or one on latest, names whatever was pushed last. */
@@ -46,7 +50,9 @@ record ImageReference(String registry, String repository, String tag, String dig
 
   /**
    * Whether a VulnerabilityReport's {@code report.artifact} and {@code report.registry} describe
-   * this image: the same repository on the same registry, and the same digest or tag.
+   * this image: the same repository on the same registry, and the same digest, or, for a reference
+   * without one, the same tag. The runtime pulls a reference with a digest by the digest alone,
+   * whatever tag it also names.
    */
   boolean describedBy(Map<?, ?> artifact, Map<?, ?> registry) {
     if (artifact == null || !repository.equals(artifact.get("repository"))) {
@@ -57,8 +63,9 @@ record ImageReference(String registry, String repository, String tag, String dig
         && !sameRegistry(server)) {
       return false;
     }
-    return (!digest.isEmpty() && digest.equals(artifact.get("digest")))
-        || (!tag.isEmpty() && tag.equals(artifact.get("tag")));
+    return digest.isEmpty()
+        ? !tag.isEmpty() && tag.equals(artifact.get("tag"))
+        : digest.equals(artifact.get("digest"));
   }
 
   private boolean sameRegistry(String server) {

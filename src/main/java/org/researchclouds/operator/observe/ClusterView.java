@@ -41,6 +41,8 @@ import java.util.stream.Stream;
 import org.researchclouds.operator.api.Attestation;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.api.WorkloadReference;
+import org.researchclouds.operator.controls.Finding;
 import org.researchclouds.operator.controls.Observation;
 import org.researchclouds.operator.controls.PlatformFacts;
 import org.researchclouds.operator.controls.VeleroState;
@@ -467,9 +469,34 @@ public final class ClusterView {
     return new PlatformFacts(
         reading.serverMinor(),
         reading.serverVersionUnknown(),
-        reading.workloads(),
+        trusted(reading.workloads()),
         classes.stream().map(c -> c.getMetadata().getName()).collect(Collectors.toSet()),
         defaultClass(classes));
+  }
+
+  /**
+   * A workload in a namespace a project holds proves nothing of the platform: the project's members
+   * could have put it there.
+   */
+  private Map<WorkloadReference, Finding> trusted(Map<WorkloadReference, Finding> read) {
+    Map<WorkloadReference, Finding> trusted = new LinkedHashMap<>();
+    read.forEach(
+        (workload, finding) ->
+            trusted.put(
+                workload,
+                namespace(workload.namespace())
+                    .map(ns -> Names.label(ns, Names.PROJECT_LABEL))
+                    .map(
+                        holder ->
+                            Finding.notMet(
+                                "WorkloadInProjectNamespace",
+                                workload
+                                    + " runs in a namespace project "
+                                    + holder
+                                    + " holds, whose members could have put it there; the"
+                                    + " platform team runs it in a namespace of its own."))
+                    .orElse(finding)));
+    return trusted;
   }
 
   /**

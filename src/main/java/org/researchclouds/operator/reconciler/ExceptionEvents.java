@@ -24,7 +24,12 @@ final class ExceptionEvents {
       }
       boolean wasExcepted = then.map(r -> r.state() == ResponsibilityState.Excepted).orElse(false);
       boolean isExcepted = now.state() == ResponsibilityState.Excepted;
-      if (isExcepted && !wasExcepted) {
+      if (wasExcepted && StatusAggregator.SPEC_REFUSED.equals(now.reason())) {
+        trail.noted(
+            project,
+            "ExceptionEnded",
+            now.id() + " is no longer excepted: nothing is judged while the spec is refused.");
+      } else if (isExcepted && !wasExcepted) {
         trail.noted(project, "ExceptionStarted", now.id() + ": " + now.message());
       } else if (wasExcepted && !isExcepted) {
         trail.noted(

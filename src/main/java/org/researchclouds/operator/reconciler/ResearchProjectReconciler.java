@@ -168,19 +168,18 @@ public class ResearchProjectReconciler
     }
     Instant now = now();
     if (!problems.isEmpty()) {
-      // Nothing of this spec is applied, so the last evaluation still describes the world; the
-      // controls would read a spec that the checks just refused. The floors still hold.
+      // Nothing of this spec is applied, and the controls would read a spec that the checks
+      // just refused: nothing is judged. The floors still hold.
       floorKeeper.keep(project, baseline.get(), view, now);
-      UpdateControl<ResearchProject> refused =
-          withStatus(
+      ResearchProjectStatus status =
+          aggregator.refused(
               project,
-              aggregator.refused(
-                  project,
-                  Readiness.notReady(
-                      problems.get(0).reason(),
-                      String.join(" ", problems.stream().map(Problem::message).toList())
-                          + " Nothing was applied.")),
-              context);
+              Readiness.notReady(
+                  problems.get(0).reason(),
+                  String.join(" ", problems.stream().map(Problem::message).toList())
+                      + " Nothing was applied."));
+      recordExceptionChanges(project, status);
+      UpdateControl<ResearchProject> refused = withStatus(project, status, context);
       // The holder of a host may let go with no event this project sees in time: ask again.
       if (problems.stream().anyMatch(problem -> "HostConflict".equals(problem.reason()))) {
         refused = refused.rescheduleAfter(HOST_CONFLICT_RECHECK);
@@ -206,13 +205,17 @@ public class ResearchProjectReconciler
             BackupReport.of(observation),
             PeerIdentity.remembered(project, observation.peers()),
             ComputeReport.of(observation));
+    recordExceptionChanges(project, status);
+    UpdateControl<ResearchProject> written = withStatus(project, status, context);
+    return untilNextExpiry(written, baseline.get(), project, now);
+  }
+
+  private void recordExceptionChanges(ResearchProject project, ResearchProjectStatus next) {
     ExceptionEvents.record(
         trail,
         project,
         project.getStatus() == null ? List.of() : project.getStatus().getResponsibilities(),
-        status.getResponsibilities());
-    UpdateControl<ResearchProject> written = withStatus(project, status, context);
-    return untilNextExpiry(written, baseline.get(), project, now);
+        next.getResponsibilities());
   }
 
   /**

@@ -77,7 +77,6 @@ public final class GuardRails {
                       project,
                       WhollyOwnedKind.RESOURCE_QUOTA,
                       unlessTaken(
-                          project,
                           ComputeDesired.resourceQuota(project, namespace, baseline),
                           view.quotas(namespace)),
                       view.quotas(namespace),
@@ -87,7 +86,6 @@ public final class GuardRails {
                       project,
                       WhollyOwnedKind.LIMIT_RANGE,
                       unlessTaken(
-                          project,
                           ComputeDesired.limitRange(project, namespace, baseline),
                           view.limitRanges(namespace)),
                       view.limitRanges(namespace),
@@ -175,11 +173,11 @@ public final class GuardRails {
   /**
    * The object, unless a namesake that another writer put there (a quota the platform set by hand)
    * holds its name: that one is neither overwritten nor deleted, and the compute control names it.
+   * One the operator wrote for an earlier holder of the namespace is this project's to replace.
    */
-  private static <R extends HasMetadata> List<R> unlessTaken(
-      ResearchProject project, R desired, List<R> actual) {
+  private static <R extends HasMetadata> List<R> unlessTaken(R desired, List<R> actual) {
     return named(actual, desired.getMetadata().getName())
-            .filter(namesake -> !Names.managedBy(namesake, project))
+            .filter(namesake -> !Names.operatorManaged(namesake))
             .isPresent()
         ? List.of()
         : List.of(desired);

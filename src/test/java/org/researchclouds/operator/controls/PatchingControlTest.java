@@ -53,6 +53,21 @@ class PatchingControlTest {
                     Map.of("repository", "library/nginx", "tag", "1.25"),
                     Map.of("server", "docker.io")))
         .isTrue();
+    assertThat(ImageReference.parse("docker.io/nginx:1.25").repository())
+        .isEqualTo("library/nginx");
+    // The runtime pulls by the digest alone: a clean report of the tag says nothing of it.
+    assertThat(
+            ImageReference.parse("registry.example.org/lab/app:1.0@sha256:bad")
+                .describedBy(
+                    Map.of("repository", "lab/app", "tag", "1.0", "digest", "sha256:good"),
+                    Map.of("server", "registry.example.org")))
+        .isFalse();
+    assertThat(
+            ImageReference.parse("registry.example.org/lab/app:1.0@sha256:bad")
+                .describedBy(
+                    Map.of("repository", "lab/app", "digest", "sha256:bad"),
+                    Map.of("server", "registry.example.org")))
+        .isTrue();
     assertThat(
             ImageReference.parse("registry.example.org/library/nginx:1.25")
                 .describedBy(

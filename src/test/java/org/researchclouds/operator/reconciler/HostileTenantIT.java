@@ -34,6 +34,7 @@ import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.VeleroFixtures;
 import org.researchclouds.operator.VeleroServer;
 import org.researchclouds.operator.api.BackupSpec;
+import org.researchclouds.operator.api.ComputeGrant;
 import org.researchclouds.operator.api.ComputeQuota;
 import org.researchclouds.operator.api.ControlException;
 import org.researchclouds.operator.api.DeletionPolicy;
@@ -605,10 +606,55 @@ class HostileTenantIT {
               assertThat(r.reason()).isEqualTo("SpecRefused");
             });
     assertThat(condition(refused, "TenantResponsibilitiesMet").getStatus()).isEqualTo("Unknown");
+    // The waiver's end is on record, though the spec still hides the verdict.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                client.v1().events().inNamespace("default").list().getItems().stream()
+                    .anyMatch(
+                        e ->
+                            "frozen".equals(e.getInvolvedObject().getName())
+                                && "ExceptionEnded".equals(e.getReason())));
     client
         .resources(SecurityBaseline.class)
         .withName("default")
         .edit(b -> Fixtures.with(b, "exceptions", List.of()));
+  }
+
+  @Test
+  void aLoweredCeilingReachesAProjectWhoseSpecItRefuses() {
+    ComputeQuota asked = new ComputeQuota("32", null, null, null, null, null, null);
+    client
+        .resources(SecurityBaseline.class)
+        .withName("default")
+        .edit(
+            b ->
+                Fixtures.with(
+                    b,
+                    "computeGrants",
+                    List.of(new ComputeGrant("granted", asked, "allocation RAC-7"))));
+    client
+        .resource(Fixtures.with(project("granted", DeletionPolicy.Retain), "resources", asked))
+        .create();
+    awaitReady("granted");
+    assertThat(quota("granted").getSpec().getHard().get("requests.cpu"))
+        .isEqualTo(new Quantity("32"));
+
+    // The allocation ends: the spec now asks for more than the ceiling and is refused, and the
+    // quota it had comes down to the ceiling all the same.
+    client
+        .resources(SecurityBaseline.class)
+        .withName("default")
+        .edit(b -> Fixtures.with(b, "computeGrants", List.of()));
+    assertThat(condition(ProjectStatus.awaitReady(client, "granted", "False"), "Ready").getReason())
+        .isEqualTo("ComputeOverCeiling");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(quota("granted").getSpec().getHard().get("requests.cpu"))
+                    .isEqualTo(new Quantity("16")));
   }
 
   private static ResourceQuota quota(String namespace) {

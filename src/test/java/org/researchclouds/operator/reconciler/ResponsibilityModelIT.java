@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ResourceQuotaStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
@@ -31,14 +32,18 @@ import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.ProjectStatus;
 import org.researchclouds.operator.TrivyReports;
 import org.researchclouds.operator.UpstreamSchemas;
+import org.researchclouds.operator.api.Attestation;
 import org.researchclouds.operator.api.ControlException;
 import org.researchclouds.operator.api.EncryptionPolicy;
 import org.researchclouds.operator.api.ExpiringGrant;
 import org.researchclouds.operator.api.PatchingPolicy;
+import org.researchclouds.operator.api.PlatformDuty;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.api.SecurityBaselineStatus;
+import org.researchclouds.operator.api.WorkloadReference;
+import org.researchclouds.operator.api.WorkloadReference.WorkloadKind;
 import org.researchclouds.operator.resources.Names;
 
 /**
@@ -247,6 +252,64 @@ class ResponsibilityModelIT {
       awaitReason("version-lab", "platform/patching", "UnsupportedVersion");
     } finally {
       editBaseline(b -> Fixtures.with(b, "patching", Fixtures.baseline().getSpec().patching()));
+    }
+  }
+
+  @Test
+  void aWorkloadInAProjectsNamespaceVerifiesNoAttestation() {
+    create("rogue-lab");
+    create("witness-lab");
+    // A developer of rogue-lab runs a DaemonSet that looks like the platform's audit shipper.
+    client
+        .apps()
+        .daemonSets()
+        .inNamespace("rogue-lab")
+        .resource(
+            new DaemonSetBuilder()
+                .withNewMetadata()
+                .withName("audit-log-shipper")
+                .endMetadata()
+                .withNewSpec()
+                .withNewTemplate()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("shipper")
+                .withImage("registry.example.org/shipper:1.0")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .withNewStatus()
+                .withDesiredNumberScheduled(3)
+                .withNumberReady(3)
+                .endStatus()
+                .build())
+        .create();
+    editBaseline(
+        b ->
+            Fixtures.with(
+                b,
+                "attestations",
+                List.of(
+                    new Attestation(
+                        PlatformDuty.AuditLogging,
+                        "ciso@example.org",
+                        "2026-10-01T00:00:00Z",
+                        "https://example.org/audit-policy",
+                        "2099-01-01T00:00:00Z",
+                        new WorkloadReference(
+                            WorkloadKind.DaemonSet, "rogue-lab", "audit-log-shipper")))));
+    try {
+      // Every project reads the attestation as unverified; rogue-lab, which now holds a
+      // namespace the platform names, is refused until one of the two moves.
+      awaitReason("witness-lab", "platform/audit-logging", "WorkloadInProjectNamespace");
+      assertThat(
+              ProjectStatus.condition(
+                      ProjectStatus.awaitReady(client, "rogue-lab", "False"), "Ready")
+                  .getReason())
+          .isEqualTo("NamespaceProtected");
+    } finally {
+      editBaseline(b -> Fixtures.with(b, "attestations", Fixtures.attestations()));
     }
   }
 
