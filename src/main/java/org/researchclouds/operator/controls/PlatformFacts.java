@@ -20,11 +20,4 @@ public record PlatformFacts(
     String serverVersionUnknown,
     Map<WorkloadReference, Finding> verifiedWorkloads,
     Set<String> storageClasses,
-    Optional<String> defaultStorageClass) {
-
-  /** Nothing seen yet: what unit tests of unrelated controls start from. */
-  public static PlatformFacts unseen() {
-    return new PlatformFacts(
-        Optional.empty(), "not read yet", Map.of(), Set.of(), Optional.empty());
-  }
-}
+    Optional<String> defaultStorageClass) {}

@@ -20,9 +20,4 @@ public record Workloads(
     List<ContainerImages> images,
     ScannerState scanner,
     List<ResourceQuota> quotas,
-    List<LimitRange> limitRanges) {
-
-  public static Workloads none() {
-    return new Workloads(List.of(), List.of(), ScannerState.absent(), List.of(), List.of());
-  }
-}
+    List<LimitRange> limitRanges) {}

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.ExtraPolicies;
 import org.researchclouds.operator.Fixtures;
@@ -215,8 +217,9 @@ class ControlsTest {
             VeleroState.absent(),
             Map.of(),
             Map.of(),
-            Workloads.none(),
-            PlatformFacts.unseen(),
+            new Workloads(List.of(), List.of(), ScannerState.absent(), List.of(), List.of()),
+            new PlatformFacts(
+                Optional.empty(), "not read yet", Map.of(), Set.of(), Optional.empty()),
             Fixtures.NOW);
 
     for (Control control :
