@@ -291,7 +291,8 @@ public class ResearchProjectReconciler
               baseline.get(),
               view.veleroState(project, baseline.get()),
               view.heldNamespaceNames(project),
-              now());
+              now(),
+              view.velero().cache("Backup"));
       if (outcome.stage() != Stage.DONE) {
         if (outcome.stage() == Stage.BLOCKED) {
           warnOnce(project, outcome);

@@ -2,6 +2,7 @@ package org.researchclouds.operator.write;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,24 +33,24 @@ public final class FinalBackup {
   /** The stage, and for WAITING and BLOCKED a CamelCase reason and a message. */
   public record Outcome(Stage stage, String reason, String message) {}
 
-  private final KubernetesClient client;
-  private final AuditTrail trail;
+  private final ObjectWriter writer;
 
   public FinalBackup(KubernetesClient client, AuditTrail trail) {
-    this.client = client;
-    this.trail = trail;
+    this.writer = new ObjectWriter(client, trail);
   }
 
   /**
    * @param heldNamespaces the namespaces the project holds by its UID, the only ones the backup
    *     takes and the deletion removes
+   * @param backupCache the informer of Velero's Backups, which learns of the backup at once
    */
   public Outcome take(
       ResearchProject project,
       SecurityBaseline baseline,
       VeleroState velero,
       List<String> heldNamespaces,
-      Instant now) {
+      Instant now,
+      InformerEventSource<GenericKubernetesResource, ResearchProject> backupCache) {
     if (!BackupScheduleDesired.enabled(project, baseline)
         && baseline.getSpec().backupOrDefault().deleteWithoutFinalBackupOrDefault()) {
       return new Outcome(Stage.DONE, null, null);
@@ -65,9 +66,12 @@ public final class FinalBackup {
     Optional<GenericKubernetesResource> backup =
         velero.backups().stream().filter(b -> name.equals(b.getMetadata().getName())).findFirst();
     if (backup.isEmpty()) {
-      GenericKubernetesResource created =
-          client.resource(FinalBackupDesired.desired(project, baseline, heldNamespaces)).create();
-      trail.changed(project, "Created", created, "the final backup before deleting the namespaces");
+      writer.create(
+          project,
+          FinalBackupDesired.desired(project, baseline, heldNamespaces),
+          backupCache,
+          "Created",
+          "the final backup before deleting the namespaces");
       return waiting(name);
     }
     if (VeleroObjects.succeeded(backup.get())) {

@@ -90,6 +90,7 @@ public final class FloorKeeper {
           writer.update(
               project,
               new ResourceQuotaBuilder(quota).editSpec().withHard(capped).endSpec().build(),
+              view.quotaCache(),
               "CappedAtCeiling",
               "the SecurityBaseline lowered the project's compute ceiling while its spec is"
                   + " refused");

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.observe.ClusterView;
@@ -31,9 +32,9 @@ public final class NamespaceRelease {
 
   public void orphan(ResearchProject project, Namespace namespace, ClusterView view) {
     String name = namespace.getMetadata().getName();
-    keep(project, view.policies(name));
-    keep(project, view.quotas(name));
-    keep(project, view.limitRanges(name));
+    keep(project, view.policies(name), view.policyCache());
+    keep(project, view.quotas(name), view.quotaCache());
+    keep(project, view.limitRanges(name), view.limitRangeCache());
     for (RoleBinding binding : view.roleBindings(name)) {
       if (Names.managedBy(binding, project)) {
         writer.delete(project, binding, "Revoked", "the project released the namespace");
@@ -51,13 +52,15 @@ public final class NamespaceRelease {
               .removeFromAnnotations(Names.ADOPTABLE_BY_ANNOTATION)
               .endMetadata()
               .build(),
+          view.namespaceCache(),
           "Orphaned",
           "released by the project; the namespace and its data are kept");
     }
   }
 
   /** The project's own guard rails in a released namespace stay, without an owner. */
-  private <R extends HasMetadata> void keep(ResearchProject project, List<R> objects) {
+  private <R extends HasMetadata> void keep(
+      ResearchProject project, List<R> objects, InformerEventSource<R, ResearchProject> cache) {
     for (R object : objects) {
       if (Names.managedBy(object, project)
           && !object.getMetadata().getOwnerReferences().isEmpty()) {
@@ -66,6 +69,7 @@ public final class NamespaceRelease {
         writer.update(
             project,
             kept,
+            cache,
             "Released",
             "kept in place without an owner, so that it outlives the project");
       }

@@ -48,9 +48,20 @@ final class ObjectWriter {
       OwnedKind<R> kind,
       R desired,
       InformerEventSource<R, ResearchProject> cache) {
-    R created = client.resource(kind.forCreate(desired)).create();
+    return create(
+        project, kind.forCreate(desired), cache, "Created", "part of the project's guard rails");
+  }
+
+  /** Creates an object, such as a backup or a drill the operator starts, and primes its cache. */
+  <R extends HasMetadata> R create(
+      ResearchProject project,
+      R object,
+      InformerEventSource<R, ResearchProject> cache,
+      String action,
+      String why) {
+    R created = client.resource(object).create();
     cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
-    trail.changed(project, "Created", created, "part of the project's guard rails");
+    trail.changed(project, action, created, why);
     return created;
   }
 
@@ -60,8 +71,18 @@ final class ObjectWriter {
     trail.changed(project, action, actual, why);
   }
 
-  <R extends HasMetadata> R update(ResearchProject project, R changed, String action, String why) {
+  /**
+   * Writes {@code changed}, made from the cached copy it replaces, and primes the cache with the
+   * result.
+   */
+  <R extends HasMetadata> R update(
+      ResearchProject project,
+      R changed,
+      InformerEventSource<R, ResearchProject> cache,
+      String action,
+      String why) {
     R updated = client.resource(changed).update();
+    cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, changed);
     trail.changed(project, action, updated, why);
     return updated;
   }

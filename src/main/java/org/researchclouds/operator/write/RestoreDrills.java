@@ -34,12 +34,10 @@ public final class RestoreDrills {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
-  private final KubernetesClient client;
-  private final AuditTrail trail;
+  private final ObjectWriter writer;
 
   public RestoreDrills(KubernetesClient client, AuditTrail trail) {
-    this.client = client;
-    this.trail = trail;
+    this.writer = new ObjectWriter(client, trail);
   }
 
   public void run(
@@ -108,11 +106,7 @@ public final class RestoreDrills {
         .sorted(Comparator.comparing(RestoreDrills::started).reversed())
         .skip(KEPT_RESTORES)
         .filter(drill -> !running(drill, timeout, now))
-        .forEach(
-            old -> {
-              client.resource(old).delete();
-              trail.changed(project, "Deleted", old, "an older restore drill's record");
-            });
+        .forEach(old -> writer.delete(project, old, "Deleted", "an older restore drill's record"));
   }
 
   private static Instant started(GenericKubernetesResource drill) {
@@ -120,8 +114,7 @@ public final class RestoreDrills {
   }
 
   private void remove(ResearchProject project, Namespace scratch, String why) {
-    client.resource(scratch).delete();
-    trail.changed(project, "Deleted", scratch, why);
+    writer.delete(project, scratch, "Deleted", why);
   }
 
   private void start(
@@ -135,18 +128,26 @@ public final class RestoreDrills {
         RestoreDrillDesired.restore(project, baseline, backup, STAMP.format(now), held);
     for (String namespace : held) {
       Namespace scratch =
-          client
-              .resource(
-                  RestoreDrillDesired.scratchNamespace(
-                      project, namespace, desired.getMetadata().getName()))
-              .create();
-      client
-          .resource(RestoreDrillDesired.denyAll(project, scratch.getMetadata().getName()))
-          .create();
-      trail.changed(project, "Created", scratch, "scratch namespace of a restore drill, isolated");
+          writer.create(
+              project,
+              RestoreDrillDesired.scratchNamespace(
+                  project, namespace, desired.getMetadata().getName()),
+              view.namespaceCache(),
+              "Created",
+              "scratch namespace of a restore drill");
+      writer.create(
+          project,
+          RestoreDrillDesired.denyAll(project, scratch.getMetadata().getName()),
+          view.policyCache(),
+          "Created",
+          "isolates the restore drill's scratch namespace");
     }
-    GenericKubernetesResource restore = client.resource(desired).create();
-    trail.changed(project, "RestoreDrillStarted", restore, "restores backup " + backup);
+    writer.create(
+        project,
+        desired,
+        view.velero().cache("Restore"),
+        "RestoreDrillStarted",
+        "restores backup " + backup);
   }
 
   private static boolean due(

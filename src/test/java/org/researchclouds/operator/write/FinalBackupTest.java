@@ -40,16 +40,16 @@ class FinalBackupTest {
             new BackupPolicy(
                 null, null, null, null, null, null, null, null, true, null, null, null));
 
-    assertThat(finalBackup.take(off, baseline, VeleroState.absent(), HELD, NOW))
+    assertThat(finalBackup.take(off, baseline, VeleroState.absent(), HELD, NOW, null))
         .extracting(Outcome::stage, Outcome::reason)
         .containsExactly(Stage.BLOCKED, "FinalBackupImpossible");
-    assertThat(finalBackup.take(off, waived, VeleroState.absent(), HELD, NOW).stage())
+    assertThat(finalBackup.take(off, waived, VeleroState.absent(), HELD, NOW, null).stage())
         .isEqualTo(Stage.DONE);
   }
 
   @Test
   void impossibleWithoutVelero() {
-    assertThat(finalBackup.take(project, baseline, VeleroState.absent(), HELD, NOW))
+    assertThat(finalBackup.take(project, baseline, VeleroState.absent(), HELD, NOW, null))
         .extracting(Outcome::stage, Outcome::reason)
         .containsExactly(Stage.BLOCKED, "FinalBackupImpossible");
   }
@@ -76,7 +76,7 @@ class FinalBackupTest {
   private Outcome take(GenericKubernetesResource backup) {
     VeleroState velero =
         new VeleroState(true, Optional.empty(), List.of(backup), List.of(), Optional.empty());
-    return finalBackup.take(project, baseline, velero, HELD, NOW);
+    return finalBackup.take(project, baseline, velero, HELD, NOW, null);
   }
 
   private GenericKubernetesResource withPhase(String phase, int minutesAgo) {
