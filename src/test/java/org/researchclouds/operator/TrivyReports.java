@@ -79,4 +79,16 @@ public final class TrivyReports {
                 "vulnerabilities", vulnerabilities))
         .build();
   }
+
+  /** The report, as Trivy writes it for an image it resolved to {@code digest}. */
+  public static GenericKubernetesResource withDigest(
+      GenericKubernetesResource report, String digest) {
+    Map<String, Object> body =
+        new LinkedHashMap<>((Map<String, Object>) report.getAdditionalProperties().get("report"));
+    Map<String, Object> artifact = new LinkedHashMap<>((Map<String, Object>) body.get("artifact"));
+    artifact.put("digest", digest);
+    body.put("artifact", artifact);
+    report.getAdditionalProperties().put("report", body);
+    return report;
+  }
 }

@@ -53,8 +53,18 @@ record ImageReference(String registry, String repository, String tag, String dig
    * this image: the same repository on the same registry, and the same digest, or, for a reference
    * without one, the same tag. The runtime pulls a reference with a digest by the digest alone,
    * whatever tag it also names.
+   *
+   * @param runningDigest the digest the runtime pulled, where a Pod's status says (else empty): a
+   *     report that names another digest describes what the tag pointed to then, not what runs now
    */
-  boolean describedBy(Map<?, ?> artifact, Map<?, ?> registry) {
+  boolean describedBy(Map<?, ?> artifact, Map<?, ?> registry, String runningDigest) {
+    if (artifact != null
+        && !runningDigest.isEmpty()
+        && artifact.get("digest") instanceof String scanned
+        && !scanned.isEmpty()
+        && !scanned.equals(runningDigest)) {
+      return false;
+    }
     if (artifact == null || !repository.equals(artifact.get("repository"))) {
       return false;
     }

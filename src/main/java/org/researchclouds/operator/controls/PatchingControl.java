@@ -93,8 +93,11 @@ public final class PatchingControl implements Control {
             .filter(
                 workload ->
                     workload.images().stream()
-                        .map(ImageReference::parse)
-                        .anyMatch(image -> !verdict.covers(image)))
+                        .anyMatch(
+                            image ->
+                                !verdict.covers(
+                                    ImageReference.parse(image),
+                                    workload.runningDigests().getOrDefault(image, ""))))
             .map(ContainerImages::toString)
             .toList();
     if (!verdict.stale().isEmpty()) {

@@ -2,7 +2,10 @@ package org.researchclouds.operator.observe;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import java.util.List;
@@ -33,6 +36,12 @@ final class ImagesOnlyStore<R extends HasMetadata> implements ItemStore<R> {
       spec.setContainers(namesAndImages(spec.getContainers()));
       spec.setInitContainers(namesAndImages(spec.getInitContainers()));
     }
+    if (object instanceof Pod pod && pod.getStatus() != null) {
+      pod.getStatus()
+          .setContainerStatuses(namesAndImageIds(pod.getStatus().getContainerStatuses()));
+      pod.getStatus()
+          .setInitContainerStatuses(namesAndImageIds(pod.getStatus().getInitContainerStatuses()));
+    }
     return reduced.put(key, object);
   }
 
@@ -41,6 +50,19 @@ final class ImagesOnlyStore<R extends HasMetadata> implements ItemStore<R> {
         ? null
         : containers.stream()
             .map(c -> new ContainerBuilder().withName(c.getName()).withImage(c.getImage()).build())
+            .toList();
+  }
+
+  private static List<ContainerStatus> namesAndImageIds(List<ContainerStatus> statuses) {
+    return statuses == null
+        ? null
+        : statuses.stream()
+            .map(
+                c ->
+                    new ContainerStatusBuilder()
+                        .withName(c.getName())
+                        .withImageID(c.getImageID())
+                        .build())
             .toList();
   }
 

@@ -12,9 +12,12 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.researchclouds.operator.api.ResearchProject;
@@ -30,9 +33,11 @@ final class WorkloadImages {
   private static final String TEMPLATE = "spec.template.spec.";
   private static final String JOB_TEMPLATE = "spec.jobTemplate.spec.template.spec.";
 
-  /** One kind of workload: its informer, and where its pod spec lies. */
+  /** One kind of workload: its informer, where its pod spec lies, and what it runs by digest. */
   private record Kind<R extends HasMetadata>(
-      InformerEventSource<R, ResearchProject> informer, Function<R, PodSpec> podSpec) {
+      InformerEventSource<R, ResearchProject> informer,
+      Function<R, PodSpec> podSpec,
+      Function<R, Map<String, String>> runningDigests) {
 
     Stream<ContainerImages> in(String namespace) {
       return informer
@@ -43,7 +48,8 @@ final class WorkloadImages {
                       object.getKind(),
                       namespace,
                       object.getMetadata().getName(),
-                      images(object, podSpec)));
+                      images(object, podSpec),
+                      runningDigests.apply(object)));
     }
   }
 
@@ -52,7 +58,23 @@ final class WorkloadImages {
   WorkloadImages(ClusterView view, EventSourceContext<ResearchProject> context) {
     kinds =
         List.of(
-            kind(view, context, Pod.class, "spec.", Pod::getSpec),
+            new Kind<>(
+                view.namespaced(
+                    Pod.class,
+                    context,
+                    new ImagesOnlyStore<>(
+                        ClusterView.reduced(
+                            Pod.class,
+                            "spec.containers",
+                            "spec.initContainers",
+                            "status.containerStatuses",
+                            "status.initContainerStatuses"),
+                        Pod::getSpec),
+                    (updated, old) ->
+                        !images(updated, Pod::getSpec).equals(images(old, Pod::getSpec))
+                            || !runningDigests(updated).equals(runningDigests(old))),
+                Pod::getSpec,
+                WorkloadImages::runningDigests),
             kind(view, context, Deployment.class, TEMPLATE, d -> pods(d.getSpec().getTemplate())),
             kind(view, context, StatefulSet.class, TEMPLATE, s -> pods(s.getSpec().getTemplate())),
             kind(view, context, Job.class, TEMPLATE, j -> pods(j.getSpec().getTemplate())),
@@ -85,7 +107,40 @@ final class WorkloadImages {
             new ImagesOnlyStore<>(
                 ClusterView.reduced(type, path + "containers", path + "initContainers"), podSpec),
             (updated, old) -> !images(updated, podSpec).equals(images(old, podSpec))),
-        podSpec);
+        podSpec,
+        object -> Map.of());
+  }
+
+  /**
+   * For each image a Pod's containers name, the digest the runtime pulled (from the container's
+   * {@code imageID}, such as {@code docker.io/library/nginx@sha256:…}); a local image ID, which no
+   * registry knows, says nothing.
+   */
+  static Map<String, String> runningDigests(Pod pod) {
+    Map<String, String> imageByContainer = new HashMap<>();
+    PodSpec spec = pod.getSpec();
+    if (spec == null || pod.getStatus() == null) {
+      return Map.of();
+    }
+    Stream.concat(
+            Optional.ofNullable(spec.getInitContainers()).orElse(List.of()).stream(),
+            Optional.ofNullable(spec.getContainers()).orElse(List.of()).stream())
+        .filter(c -> c.getName() != null && c.getImage() != null)
+        .forEach(c -> imageByContainer.put(c.getName(), c.getImage()));
+    Map<String, String> digests = new TreeMap<>();
+    Stream.concat(
+            Optional.ofNullable(pod.getStatus().getInitContainerStatuses())
+                .orElse(List.of())
+                .stream(),
+            Optional.ofNullable(pod.getStatus().getContainerStatuses()).orElse(List.of()).stream())
+        .filter(status -> status.getImageID() != null && status.getImageID().contains("@"))
+        .filter(status -> imageByContainer.containsKey(status.getName()))
+        .forEach(
+            status ->
+                digests.put(
+                    imageByContainer.get(status.getName()),
+                    status.getImageID().substring(status.getImageID().lastIndexOf('@') + 1)));
+    return digests;
   }
 
   private static PodSpec pods(PodTemplateSpec template) {

@@ -51,7 +51,8 @@ class PatchingControlTest {
             ImageReference.parse("nginx:1.25")
                 .describedBy(
                     Map.of("repository", "library/nginx", "tag", "1.25"),
-                    Map.of("server", "docker.io")))
+                    Map.of("server", "docker.io"),
+                    ""))
         .isTrue();
     assertThat(ImageReference.parse("docker.io/nginx:1.25").repository())
         .isEqualTo("library/nginx");
@@ -60,21 +61,40 @@ class PatchingControlTest {
             ImageReference.parse("registry.example.org/lab/app:1.0@sha256:bad")
                 .describedBy(
                     Map.of("repository", "lab/app", "tag", "1.0", "digest", "sha256:good"),
-                    Map.of("server", "registry.example.org")))
+                    Map.of("server", "registry.example.org"),
+                    ""))
         .isFalse();
     assertThat(
             ImageReference.parse("registry.example.org/lab/app:1.0@sha256:bad")
                 .describedBy(
                     Map.of("repository", "lab/app", "digest", "sha256:bad"),
-                    Map.of("server", "registry.example.org")))
+                    Map.of("server", "registry.example.org"),
+                    ""))
         .isTrue();
     assertThat(
             ImageReference.parse("registry.example.org/library/nginx:1.25")
                 .describedBy(
                     Map.of("repository", "library/nginx", "tag", "1.25"),
-                    Map.of("server", "index.docker.io")))
+                    Map.of("server", "index.docker.io"),
+                    ""))
         .as("the same name on another registry")
         .isFalse();
+  }
+
+  @Test
+  void aTagPushedAgainIsNotCoveredByTheReportOfItsOldContent() {
+    var withDigest = TrivyReports.withDigest(report("api", NOW), "sha256:old");
+    ContainerImages runningNew =
+        new ContainerImages(
+            "Pod", "lab", "api-7f9c", List.of(PINNED), Map.of(PINNED, "sha256:new"));
+    ContainerImages runningOld =
+        new ContainerImages(
+            "Pod", "lab", "api-7f9c", List.of(PINNED), Map.of(PINNED, "sha256:old"));
+
+    assertThat(control.evaluate(observed(List.of(runningNew), List.of(withDigest))).reason())
+        .isEqualTo("NotScanned");
+    assertThat(control.evaluate(observed(List.of(runningOld), List.of(withDigest))).reason())
+        .isEqualTo("Patched");
   }
 
   @Test
@@ -221,6 +241,6 @@ class PatchingControlTest {
   }
 
   private static ContainerImages images(String kind, String name, String... images) {
-    return new ContainerImages(kind, "lab", name, List.of(images));
+    return new ContainerImages(kind, "lab", name, List.of(images), Map.of());
   }
 }

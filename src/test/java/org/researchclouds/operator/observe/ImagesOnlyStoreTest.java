@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ImagesOnlyStoreTest {
@@ -51,6 +54,50 @@ class ImagesOnlyStoreTest {
     assertThat(kept.getSpec().getTemplate().getSpec().getInitContainers())
         .extracting(Container::getImage)
         .containsExactly("registry.example.org/lab/init:1");
+  }
+
+  @Test
+  void aPodKeepsTheDigestEachContainerRuns() {
+    ImagesOnlyStore<Pod> store =
+        new ImagesOnlyStore<>(
+            ClusterView.reduced(
+                Pod.class,
+                "spec.containers",
+                "spec.initContainers",
+                "status.containerStatuses",
+                "status.initContainerStatuses"),
+            Pod::getSpec);
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("api-7f9c")
+            .withNamespace("lab")
+            .endMetadata()
+            .withNewSpec()
+            .addToContainers(container("app", "registry.example.org/lab/api:1.4.2"))
+            .endSpec()
+            .withNewStatus()
+            .addNewContainerStatus()
+            .withName("app")
+            .withImage("registry.example.org/lab/api:1.4.2")
+            .withImageID("registry.example.org/lab/api@sha256:abc")
+            .withRestartCount(3)
+            .endContainerStatus()
+            .endStatus()
+            .build();
+
+    store.put(store.getKey(pod), pod);
+
+    assertThat(WorkloadImages.runningDigests(store.get(store.getKey(pod))))
+        .isEqualTo(Map.of("registry.example.org/lab/api:1.4.2", "sha256:abc"));
+    assertThat(
+            store
+                .get(store.getKey(pod))
+                .getStatus()
+                .getContainerStatuses()
+                .get(0)
+                .getRestartCount())
+        .isNull();
   }
 
   private static Container container(String name, String image) {
