@@ -113,9 +113,10 @@ public final class EncryptionControl implements Control {
         Finding.met(
             "Encrypted",
             hosts
-                + " Ingress host(s) use TLS, no LoadBalancer port is plain, and "
+                + " Ingress host(s) declare TLS, every LoadBalancer port is a TLS port, and "
                 + observation.workloads().volumeClaims().size()
-                + " volume claim(s) use StorageClasses encrypted at rest."));
+                + " volume claim(s) use StorageClasses the platform lists as encrypted at"
+                + " rest."));
   }
 
   /** The host has TLS when a TLS entry names it, or, for a rule without host, has no hosts. */

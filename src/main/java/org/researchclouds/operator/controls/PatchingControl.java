@@ -10,9 +10,10 @@ import org.researchclouds.operator.timing.GoDuration;
 
 /**
  * Tenant: apply updates and security patches on a timely basis. No container runs a mutable tag,
- * which would make a patch a matter of luck, and, where Trivy Operator reports, no workload keeps a
- * critical vulnerability whose fix is older than the baseline's grace period. Without a scanner, or
- * with reports too old to trust, the operator cannot tell.
+ * which would make a patch a matter of luck, and, where Trivy Operator reports, a fresh report
+ * describes every image the project runs and no workload keeps a critical vulnerability, published
+ * longer ago than the baseline's grace period, that has a fix. Without a scanner, or with reports
+ * too old, unreadable or missing for an image, the operator cannot tell.
  */
 public final class PatchingControl implements Control {
   private static final int NAMED = 5;
