@@ -6,7 +6,6 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Quantity;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,57 +53,55 @@ public record ComputeQuota(
         nodePorts == null ? below.nodePorts : nodePorts);
   }
 
+  /** One field, its value, and the ResourceQuota resources it bounds. */
+  private record Field(String name, Object value, List<String> resources) {}
+
   /**
-   * The ResourceQuota's hard limits, by resource name. Memory bounds both requests and limits, so
-   * that no pod escapes the quota by requesting little and using much.
+   * The fields in order. Memory bounds both requests and limits, so that no pod escapes the quota
+   * by requesting little and using much.
    */
+  private List<Field> fields() {
+    return List.of(
+        new Field("cpu", cpu, List.of("requests.cpu")),
+        new Field("memory", memory, List.of("requests.memory", "limits.memory")),
+        new Field("gpus", gpus, List.of("requests.nvidia.com/gpu")),
+        new Field("storage", storage, List.of("requests.storage")),
+        new Field(
+            "persistentVolumeClaims", persistentVolumeClaims, List.of("persistentvolumeclaims")),
+        new Field("loadBalancers", loadBalancers, List.of("services.loadbalancers")),
+        new Field("nodePorts", nodePorts, List.of("services.nodeports")));
+  }
+
+  /** The ResourceQuota's hard limits, by resource name, for the fields that are set. */
   public Map<String, Quantity> hard() {
     Map<String, Quantity> hard = new LinkedHashMap<>();
-    put(hard, "requests.cpu", cpu);
-    put(hard, "requests.memory", memory);
-    put(hard, "limits.memory", memory);
-    put(hard, "requests.nvidia.com/gpu", gpus);
-    put(hard, "requests.storage", storage);
-    put(hard, "persistentvolumeclaims", persistentVolumeClaims);
-    put(hard, "services.loadbalancers", loadBalancers);
-    put(hard, "services.nodeports", nodePorts);
+    for (Field field : fields()) {
+      if (field.value() != null) {
+        field.resources().forEach(resource -> hard.put(resource, quantity(field.value())));
+      }
+    }
     return hard;
   }
 
   /** The fields that ask for more than {@code ceiling} allows, each with both values. */
   public List<String> beyond(ComputeQuota ceiling) {
     List<String> beyond = new ArrayList<>();
-    Map<String, Quantity> asked = fields();
-    Map<String, Quantity> allowed = ceiling.fields();
-    asked.forEach(
-        (field, value) -> {
-          Quantity limit = allowed.get(field);
-          if (limit != null && amount(value).compareTo(amount(limit)) > 0) {
-            beyond.add(field + " " + value + " (ceiling " + limit + ")");
-          }
-        });
+    List<Field> allowed = ceiling.fields();
+    List<Field> asked = fields();
+    for (int i = 0; i < asked.size(); i++) {
+      Object value = asked.get(i).value();
+      Object limit = allowed.get(i).value();
+      if (value != null
+          && limit != null
+          && quantity(value).getNumericalAmount().compareTo(quantity(limit).getNumericalAmount())
+              > 0) {
+        beyond.add(asked.get(i).name() + " " + value + " (ceiling " + limit + ")");
+      }
+    }
     return beyond;
   }
 
-  private Map<String, Quantity> fields() {
-    Map<String, Quantity> fields = new LinkedHashMap<>();
-    put(fields, "cpu", cpu);
-    put(fields, "memory", memory);
-    put(fields, "gpus", gpus);
-    put(fields, "storage", storage);
-    put(fields, "persistentVolumeClaims", persistentVolumeClaims);
-    put(fields, "loadBalancers", loadBalancers);
-    put(fields, "nodePorts", nodePorts);
-    return fields;
-  }
-
-  private static void put(Map<String, Quantity> map, String key, Object value) {
-    if (value != null) {
-      map.put(key, new Quantity(String.valueOf(value)));
-    }
-  }
-
-  private static BigDecimal amount(Quantity quantity) {
-    return quantity.getNumericalAmount();
+  private static Quantity quantity(Object value) {
+    return new Quantity(String.valueOf(value));
   }
 }

@@ -66,11 +66,8 @@ class ControlsTest {
     List<NetworkPolicy> policies = applied.policies().get("lab");
     policies.removeIf(p -> p.getMetadata().getName().equals("rp-default-deny"));
     Observation observation =
-        new Observation(
-            project,
-            baseline,
-            applied.namespaces(),
-            applied.policies(),
+        Fixtures.withExposed(
+            applied,
             List.of(
                 new ServiceBuilder()
                     .withNewMetadata()
@@ -104,16 +101,7 @@ class ControlsTest {
                     .withHost("admin.example.org")
                     .endRule()
                     .endSpec()
-                    .build()),
-            applied.roleBindings(),
-            applied.roles(),
-            applied.clusterRoles(),
-            applied.velero(),
-            applied.peers(),
-            applied.foreignHosts(),
-            applied.workloads(),
-            applied.platform(),
-            applied.now());
+                    .build()));
 
     Finding finding = new LimitedExposureControl().evaluate(observation);
 
