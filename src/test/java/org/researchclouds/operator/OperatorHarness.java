@@ -9,13 +9,16 @@ import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.chart.ChartPermissions;
 import org.researchclouds.operator.local.ClusterSeed;
@@ -32,8 +35,12 @@ public final class OperatorHarness implements AutoCloseable {
   /** Where the operator runs in the tests: a namespace no project may claim. */
   public static final String OPERATOR_NAMESPACE = "researchproject-operator";
 
-  private final List<String> writes = new CopyOnWriteArrayList<>();
-  private final List<ApiRequest> requests = new CopyOnWriteArrayList<>();
+  // Appended to on every request: a copy-on-write list would copy itself each time, at a cost that
+  // grows with the run and would count against the operator in the benchmark.
+  private static final Set<String> READS = Set.of("get", "list", "watch");
+
+  private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
+  private final List<ApiRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger reconciles = new AtomicInteger();
   private final Optional<AdmissionRecorder> admissions;
   private final KubernetesClient operatorClient;
@@ -79,14 +86,36 @@ public final class OperatorHarness implements AutoCloseable {
    * researchprojects/status}.
    */
   public Map<String, Long> writesByResource() {
-    return requests.stream()
-        .filter(request -> !Set.of("get", "list", "watch").contains(request.verb()))
-        .collect(Collectors.groupingBy(ApiRequest::resource, TreeMap::new, Collectors.counting()));
+    return countByResource(request -> !READS.contains(request.verb()));
+  }
+
+  /** The single-object reads so far ({@code get}), counted by resource: caches should answer. */
+  public Map<String, Long> getsByResource() {
+    return countByResource(request -> "get".equals(request.verb()));
+  }
+
+  /** Every request so far, counted by verb: lists and watches as well as writes. */
+  public Map<String, Long> requestsByVerb() {
+    return count(request -> true, ApiRequest::verb);
+  }
+
+  private Map<String, Long> countByResource(Predicate<ApiRequest> counted) {
+    return count(counted, ApiRequest::resource);
+  }
+
+  private Map<String, Long> count(Predicate<ApiRequest> counted, Function<ApiRequest, String> key) {
+    synchronized (requests) {
+      return requests.stream()
+          .filter(counted)
+          .collect(Collectors.groupingBy(key, TreeMap::new, Collectors.counting()));
+    }
   }
 
   /** The writes from the {@code from}-th on, as method and path, to say which ones happened. */
   public List<String> writesSince(int from) {
-    return List.copyOf(writes.subList(from, writes.size()));
+    synchronized (writes) {
+      return List.copyOf(writes.subList(from, writes.size()));
+    }
   }
 
   public int reconciles() {

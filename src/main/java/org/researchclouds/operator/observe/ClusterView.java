@@ -255,11 +255,11 @@ public final class ClusterView {
   }
 
   public List<ResourceQuota> quotas(String namespace) {
-    return quotas.list(namespace).toList();
+    return InNamespace.of(quotas, namespace).toList();
   }
 
   public List<LimitRange> limitRanges(String namespace) {
-    return limitRanges.list(namespace).toList();
+    return InNamespace.of(limitRanges, namespace).toList();
   }
 
   public VeleroView velero() {
@@ -285,7 +285,7 @@ public final class ClusterView {
   }
 
   public List<RoleBinding> roleBindings(String namespace) {
-    return roleBindings.list(namespace).toList();
+    return InNamespace.of(roleBindings, namespace).toList();
   }
 
   public Optional<ClusterRole> clusterRole(String name) {
@@ -392,7 +392,7 @@ public final class ClusterView {
   }
 
   public List<NetworkPolicy> policies(String namespace) {
-    return policies.list(namespace).toList();
+    return InNamespace.of(policies, namespace).toList();
   }
 
   /**
@@ -417,20 +417,23 @@ public final class ClusterView {
               ns -> {
                 present.put(name, ns);
                 policiesByNamespace.put(
-                    name, fresh.over(policies.list(name).toList(), NetworkPolicy.class, name));
+                    name,
+                    fresh.over(InNamespace.of(policies, name).toList(), NetworkPolicy.class, name));
                 bindingsByNamespace.put(
-                    name, fresh.over(roleBindings.list(name).toList(), RoleBinding.class, name));
-                rolesByNamespace.put(name, roles.list(name).toList());
+                    name,
+                    fresh.over(
+                        InNamespace.of(roleBindings, name).toList(), RoleBinding.class, name));
+                rolesByNamespace.put(name, InNamespace.of(roles, name).toList());
               });
     }
     List<Ingress> projectIngresses =
-        present.keySet().stream().flatMap(ns -> ingresses.list(ns)).toList();
+        present.keySet().stream().flatMap(ns -> InNamespace.of(ingresses, ns)).toList();
     return new Observation(
         project,
         baseline,
         present,
         policiesByNamespace,
-        present.keySet().stream().flatMap(ns -> services.list(ns)).toList(),
+        present.keySet().stream().flatMap(ns -> InNamespace.of(services, ns)).toList(),
         projectIngresses,
         bindingsByNamespace,
         rolesByNamespace,
@@ -445,14 +448,22 @@ public final class ClusterView {
 
   private Workloads workloads(List<String> namespaces, FreshWrites fresh) {
     return new Workloads(
-        namespaces.stream().flatMap(volumeClaims::list).toList(),
+        namespaces.stream().flatMap(ns -> InNamespace.of(volumeClaims, ns)).toList(),
         images.in(namespaces),
         scanner.state(namespaces),
         namespaces.stream()
-            .flatMap(ns -> fresh.over(quotas.list(ns).toList(), ResourceQuota.class, ns).stream())
+            .flatMap(
+                ns ->
+                    fresh
+                        .over(InNamespace.of(quotas, ns).toList(), ResourceQuota.class, ns)
+                        .stream())
             .toList(),
         namespaces.stream()
-            .flatMap(ns -> fresh.over(limitRanges.list(ns).toList(), LimitRange.class, ns).stream())
+            .flatMap(
+                ns ->
+                    fresh
+                        .over(InNamespace.of(limitRanges, ns).toList(), LimitRange.class, ns)
+                        .stream())
             .toList());
   }
 

@@ -72,6 +72,7 @@ final class ScannerView {
     if (!installed() || watching == null) {
       return ScannerState.absent();
     }
-    return new ScannerState(true, namespaces.stream().flatMap(watching::list).toList());
+    return new ScannerState(
+        true, namespaces.stream().flatMap(ns -> InNamespace.of(watching, ns)).toList());
   }
 }

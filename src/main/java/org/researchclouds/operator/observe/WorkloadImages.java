@@ -40,8 +40,7 @@ final class WorkloadImages {
       Function<R, Map<String, String>> runningDigests) {
 
     Stream<ContainerImages> in(String namespace) {
-      return informer
-          .list(namespace)
+      return InNamespace.of(informer, namespace)
           .map(
               object ->
                   new ContainerImages(

@@ -13,7 +13,6 @@ import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResearchProjectStatus;
 import org.researchclouds.operator.api.SecurityBaseline;
-import org.researchclouds.operator.local.InMemoryCluster;
 import org.researchclouds.operator.resources.ComputeDesired;
 import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
@@ -24,8 +23,8 @@ import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 /**
  * What the API server itself allows: a plain client, with as many threads as the operator
  * reconciles with, creates each project and writes the objects the operator would, then one status.
- * It runs on a fresh in-memory server of its own, so that a ratio to the operator's time in the
- * same run means something on a noisy machine.
+ * It runs on a fresh in-memory server of its own, holding the same unrelated objects, so that a
+ * ratio to the operator's time in the same run means something on a noisy machine.
  */
 final class PlainClientFloor {
   private PlainClientFloor() {}
@@ -33,11 +32,13 @@ final class PlainClientFloor {
   /** The time taken and the writes made. */
   record Figures(double seconds, int writes) {}
 
-  static Figures measure(int projects) throws InterruptedException {
+  static Figures measure(int projects, int unrelated) throws Exception {
     AtomicInteger writes = new AtomicInteger();
     SecurityBaseline baseline = Fixtures.baseline();
-    try (InMemoryCluster cluster = InMemoryCluster.start(List.of(baseline))) {
-      KubernetesClient client = cluster.client();
+    try (ServerProcess server = ServerProcess.start();
+        KubernetesClient client = server.client()) {
+      ScaleBenchmark.createUnrelatedServices(client, unrelated);
+      client.resource(baseline).create();
       ExecutorService pool =
           Executors.newFixedThreadPool(ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER);
       long start = System.nanoTime();

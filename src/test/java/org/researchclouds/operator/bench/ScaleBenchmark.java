@@ -4,15 +4,16 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.api.config.ConfigurationService;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -42,46 +43,48 @@ public final class ScaleBenchmark {
   public static void main(String[] args) throws Exception {
     String sizes = args.length > 0 ? args[0] : "500,2000";
     int unrelated = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    TreeMap<Integer, Long> heapBySize = new TreeMap<>();
     for (String size : sizes.split(",")) {
-      run(Integer.parseInt(size.trim()), unrelated);
+      int projects = Integer.parseInt(size.trim());
+      heapBySize.put(projects, run(projects, unrelated));
+    }
+    if (heapBySize.size() > 1) {
+      // The operator's fixed heap (classes' caches, thread pools) cancels out between two sizes.
+      int smaller = heapBySize.firstKey();
+      int larger = heapBySize.lastKey();
+      System.out.printf(
+          "operator_heap per project between %d and %d projects: %d KiB%n",
+          smaller,
+          larger,
+          ((heapBySize.get(larger) - heapBySize.get(smaller)) >> 10) / (larger - smaller));
     }
   }
 
-  private static void run(int projects, int unrelated) throws Exception {
+  /** Runs one size and prints its figures; returns the operator's heap. */
+  private static long run(int projects, int unrelated) throws Exception {
     Duration resync = Duration.ofSeconds(5);
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
-    server.init();
-    try (KubernetesClient seeder = server.createClient()) {
-      createUnrelatedServices(seeder, unrelated);
-    }
     double seconds;
-    long launched = System.nanoTime();
-    try (KubernetesClient client = server.createClient();
-        OperatorHarness operator =
-            OperatorHarness.withoutAdmissionCheck(client, "default", resync)) {
-      client.resource(Fixtures.baseline()).create();
+    long operatorHeap;
+    try (ServerProcess server = ServerProcess.start();
+        KubernetesClient client = server.client()) {
+      createUnrelatedServices(client, unrelated);
+      ReadyProjects ready = ReadyProjects.watch(client);
+      long heapBefore = heapAfterGc();
 
+      long launched = System.nanoTime();
+      OperatorHarness operator = OperatorHarness.withoutAdmissionCheck(client, "default", resync);
+      client.resource(Fixtures.baseline()).create();
       long start = System.nanoTime();
       client.resource(Fixtures.project("bench-0", "bench-0")).create();
       while (operator.reconciles() == 0) {
         TimeUnit.MILLISECONDS.sleep(10);
       }
       double startup = (System.nanoTime() - launched) / 1e9;
-      for (int i = 1; i < projects; i++) {
-        String name = "bench-" + i;
-        client.resource(Fixtures.project(name, name)).create();
-      }
-      while (ready(client) < projects) {
-        TimeUnit.MILLISECONDS.sleep(200);
-      }
+      createConcurrently(client, projects);
+      ready.await(projects);
       seconds = (System.nanoTime() - start) / 1e9;
       int writesToReady = operator.writes();
+      ready.close();
 
       // Let the watches deliver the last status writes before counting idle writes.
       TimeUnit.SECONDS.sleep(10);
@@ -90,43 +93,38 @@ public final class ScaleBenchmark {
       TimeUnit.MILLISECONDS.sleep(resync.multipliedBy(3).toMillis());
       int idleReconciles = operator.reconciles() - reconcilesBefore;
       int idleWrites = operator.writes() - writesBefore;
+      operatorHeap = heapAfterGc() - heapBefore;
 
       long malformed =
           client.resources(ResearchProject.class).list().getItems().stream()
               .filter(ScaleBenchmark::malformed)
               .count();
-
-      System.gc();
-      long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
       System.out.printf(
           "projects=%d ready_in=%.1fs (%.1f projects/s) writes_to_ready=%d (%.1f per project)%n",
           projects, seconds, projects / seconds, writesToReady, writesToReady / (double) projects);
       System.out.println(
-          "writes per project by resource: "
-              + operator.writesByResource().entrySet().stream()
-                  .map(e -> String.format("%s=%.1f", e.getKey(), e.getValue() / (double) projects))
-                  .collect(Collectors.joining(", ")));
+          "writes per project by resource: " + perProject(operator.writesByResource(), projects));
+      System.out.println(
+          "requests per project by verb: " + perProject(operator.requestsByVerb(), projects));
       System.out.printf("malformed_statuses=%d%n", malformed);
       System.out.printf(
           "startup_to_first_reconcile=%.2fs (informers synced, then the first project)%n", startup);
       System.out.printf(
           "unrelated_services=%d of %d KiB each%n", unrelated, UNRELATED_SERVICE_BYTES / 1024);
       System.out.printf(
-          "idle: %d reconciles over %ds of resyncs, %d writes; heap_in_use=%d MiB (%d KiB per"
-              + " project)%n",
-          idleReconciles,
-          resync.multipliedBy(3).toSeconds(),
-          idleWrites,
-          heap >> 20,
-          (heap >> 10) / projects);
+          "idle: %d reconciles over %ds of resyncs, %d writes%n",
+          idleReconciles, resync.multipliedBy(3).toSeconds(), idleWrites);
+      System.out.printf(
+          "operator_heap=%d MiB (%d KiB per project), after GC, less the benchmark's before the"
+              + " operator started; the server runs in a JVM of its own%n",
+          operatorHeap >> 20, (operatorHeap >> 10) / projects);
       operator
           .writesSince(writesBefore)
           .forEach(write -> System.out.println("idle write: " + write));
-    } finally {
-      server.destroy();
+      operator.close();
     }
     // After the operator's server is gone, so that the two runs do not share the machine.
-    PlainClientFloor.Figures floor = PlainClientFloor.measure(projects);
+    PlainClientFloor.Figures floor = PlainClientFloor.measure(projects, unrelated);
     System.out.printf(
         "floor: a plain client with %d threads wrote the same objects and one status in %.1fs"
             + " (%d writes, %.1f per project); operator/floor=%.1fx%n",
@@ -135,9 +133,27 @@ public final class ScaleBenchmark {
         floor.writes(),
         floor.writes() / (double) projects,
         seconds / floor.seconds());
+    return operatorHeap;
   }
 
-  private static void createUnrelatedServices(KubernetesClient client, int count) {
+  /**
+   * With the floor's concurrency: the in-memory server answers one request at a time, so projects
+   * created one after another would each wait behind every reconcile's writes, and the operator
+   * would be measured waiting for its input.
+   */
+  private static void createConcurrently(KubernetesClient client, int projects)
+      throws InterruptedException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER);
+    for (int i = 1; i < projects; i++) {
+      String name = "bench-" + i;
+      pool.submit(() -> client.resource(Fixtures.project(name, name)).create());
+    }
+    pool.shutdown();
+    pool.awaitTermination(1, TimeUnit.HOURS);
+  }
+
+  static void createUnrelatedServices(KubernetesClient client, int count) {
     if (count == 0) {
       return;
     }
@@ -169,6 +185,20 @@ public final class ScaleBenchmark {
                     .create());
   }
 
+  private static String perProject(Map<String, Long> counts, int projects) {
+    return counts.entrySet().stream()
+        .map(e -> String.format("%s=%.1f", e.getKey(), e.getValue() / (double) projects))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static long heapAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 3; i++) {
+      memory.gc();
+    }
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
   /** A status whose list-maps hold a key twice: what a real API server would refuse to store. */
   private static boolean malformed(ResearchProject project) {
     List<String> types =
@@ -176,15 +206,5 @@ public final class ScaleBenchmark {
     List<String> ids =
         project.getStatus().getResponsibilities().stream().map(Responsibility::id).toList();
     return types.size() != Set.copyOf(types).size() || ids.size() != Set.copyOf(ids).size();
-  }
-
-  private static long ready(KubernetesClient client) {
-    return client.resources(ResearchProject.class).list().getItems().stream()
-        .filter(p -> p.getStatus() != null)
-        .filter(
-            p ->
-                p.getStatus().getConditions().stream()
-                    .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
-        .count();
   }
 }
