@@ -1,7 +1,6 @@
 package org.researchclouds.operator;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,6 +12,9 @@ import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.resources.Names;
+import org.researchclouds.operator.velero.VeleroBackup;
+import org.researchclouds.operator.velero.VeleroBackupStorageLocation;
+import org.researchclouds.operator.velero.VeleroRestore;
 
 /** Velero's objects as Velero writes them, for tests of what the operator reads. */
 public final class VeleroFixtures {
@@ -35,8 +37,7 @@ public final class VeleroFixtures {
    * A Backup of the project's schedule that finished at {@code completed}, labelled as Velero
    * labels it: with the Schedule's template labels and name.
    */
-  public static GenericKubernetesResource backup(
-      ResearchProject project, String phase, Instant completed) {
+  public static VeleroBackup backup(ResearchProject project, String phase, Instant completed) {
     String schedule = Names.backupSchedule(project.getMetadata().getName());
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("phase", phase);
@@ -45,57 +46,47 @@ public final class VeleroFixtures {
     if (!"Completed".equals(phase)) {
       status.put("errors", 2);
     }
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion("velero.io/v1")
-        .withKind("Backup")
-        .withNewMetadata()
-        .withName(schedule + "-" + completed.getEpochSecond())
-        .withNamespace(NAMESPACE)
-        .addToLabels(Names.managedLabels(project))
-        .addToLabels(Names.VELERO_SCHEDULE_LABEL, schedule)
-        .endMetadata()
-        .addToAdditionalProperties(
-            "spec",
-            Map.of("includedNamespaces", project.namespaceNames(), "storageLocation", "default"))
-        .addToAdditionalProperties("status", status)
-        .build();
+    VeleroBackup backup = new VeleroBackup();
+    backup.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(schedule + "-" + completed.getEpochSecond())
+            .withNamespace(NAMESPACE)
+            .addToLabels(Names.managedLabels(project))
+            .addToLabels(Names.VELERO_SCHEDULE_LABEL, schedule)
+            .build());
+    backup.setSpec(
+        Map.of("includedNamespaces", project.namespaceNames(), "storageLocation", "default"));
+    backup.setAdditionalProperty("status", status);
+    return backup;
   }
 
   /** A Restore of the project's backups that finished at {@code completed}. */
-  public static GenericKubernetesResource restore(
-      ResearchProject project, String phase, Instant completed) {
+  public static VeleroRestore restore(ResearchProject project, String phase, Instant completed) {
     String name = project.getMetadata().getName();
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion("velero.io/v1")
-        .withKind("Restore")
-        .withNewMetadata()
-        .withName("restore-" + name + "-" + completed.getEpochSecond())
-        .withNamespace(NAMESPACE)
-        .addToLabels(Names.managedLabels(project))
-        .endMetadata()
-        .addToAdditionalProperties("spec", Map.of("backupName", Names.backupSchedule(name) + "-1"))
-        .addToAdditionalProperties(
-            "status",
-            Map.of(
-                "phase", phase,
-                "startTimestamp", completed.minus(Duration.ofMinutes(2)).toString(),
-                "completionTimestamp", completed.toString(),
-                "progress", Map.of("itemsRestored", 42, "totalItems", 42)))
-        .build();
+    VeleroRestore restore = new VeleroRestore();
+    restore.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("restore-" + name + "-" + completed.getEpochSecond())
+            .withNamespace(NAMESPACE)
+            .addToLabels(Names.managedLabels(project))
+            .build());
+    restore.setSpec(Map.of("backupName", Names.backupSchedule(name) + "-1"));
+    restore.setAdditionalProperty(
+        "status",
+        Map.of(
+            "phase", phase,
+            "startTimestamp", completed.minus(Duration.ofMinutes(2)).toString(),
+            "completionTimestamp", completed.toString(),
+            "progress", Map.of("itemsRestored", 42, "totalItems", 42)));
+    return restore;
   }
 
-  public static GenericKubernetesResource storageLocation(String name, String phase) {
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion("velero.io/v1")
-        .withKind("BackupStorageLocation")
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(NAMESPACE)
-        .endMetadata()
-        .addToAdditionalProperties(
-            "spec",
-            Map.of("provider", "aws", "objectStorage", Map.of("bucket", "research-backups")))
-        .addToAdditionalProperties("status", Map.of("phase", phase))
-        .build();
+  public static VeleroBackupStorageLocation storageLocation(String name, String phase) {
+    VeleroBackupStorageLocation location = new VeleroBackupStorageLocation();
+    location.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+    location.setSpec(
+        Map.of("provider", "aws", "objectStorage", Map.of("bucket", "research-backups")));
+    location.setAdditionalProperty("status", Map.of("phase", phase));
+    return location;
   }
 }

@@ -11,6 +11,8 @@ import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.timing.CronSchedule;
 import org.researchclouds.operator.timing.GoDuration;
+import org.researchclouds.operator.velero.VeleroBackup;
+import org.researchclouds.operator.velero.VeleroRestore;
 
 /**
  * Tenant: implement and test backup and recovery procedures. The project's Velero Schedule exists,
@@ -76,8 +78,7 @@ public final class BackupRecoveryControl implements Control {
   }
 
   private static Optional<Finding> backupGap(Observation observation) {
-    Optional<GenericKubernetesResource> newest =
-        VeleroObjects.newestFinished(observation.velero().backups());
+    Optional<VeleroBackup> newest = VeleroObjects.newestFinished(observation.velero().backups());
     if (newest.isEmpty()) {
       return Optional.of(
           Finding.notMet(
@@ -131,7 +132,7 @@ public final class BackupRecoveryControl implements Control {
                         .getSpec()
                         .backupOrDefault()
                         .restoreTestIntervalOrDefault()));
-    Optional<GenericKubernetesResource> newest = newestSuccessfulRestore(observation.velero());
+    Optional<VeleroRestore> newest = newestSuccessfulRestore(observation.velero());
     String todo =
         " Test recovery: enable spec.backup.restoreDrill, or restore a backup with a Velero Restore"
             + " labelled "
@@ -159,7 +160,7 @@ public final class BackupRecoveryControl implements Control {
     return Optional.empty();
   }
 
-  private static Optional<GenericKubernetesResource> newestSuccessfulRestore(VeleroState velero) {
+  private static Optional<VeleroRestore> newestSuccessfulRestore(VeleroState velero) {
     return VeleroObjects.newestFinished(
         velero.restores().stream().filter(VeleroObjects::succeeded).toList());
   }

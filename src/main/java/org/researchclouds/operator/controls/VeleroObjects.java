@@ -46,8 +46,7 @@ public final class VeleroObjects {
   }
 
   /** The finished object that finished last. */
-  public static Optional<GenericKubernetesResource> newestFinished(
-      List<GenericKubernetesResource> objects) {
+  public static <R extends GenericKubernetesResource> Optional<R> newestFinished(List<R> objects) {
     return objects.stream()
         .filter(VeleroObjects::finished)
         .max(Comparator.comparing(o -> completed(o).orElse(Instant.EPOCH)));

@@ -1,8 +1,11 @@
 package org.researchclouds.operator.controls;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Optional;
+import org.researchclouds.operator.velero.VeleroBackup;
+import org.researchclouds.operator.velero.VeleroBackupStorageLocation;
+import org.researchclouds.operator.velero.VeleroRestore;
+import org.researchclouds.operator.velero.VeleroSchedule;
 
 /**
  * What the operator sees of Velero for one project.
@@ -15,10 +18,10 @@ import java.util.Optional;
  */
 public record VeleroState(
     boolean installed,
-    Optional<GenericKubernetesResource> schedule,
-    List<GenericKubernetesResource> backups,
-    List<GenericKubernetesResource> restores,
-    Optional<GenericKubernetesResource> storageLocation) {
+    Optional<VeleroSchedule> schedule,
+    List<VeleroBackup> backups,
+    List<VeleroRestore> restores,
+    Optional<VeleroBackupStorageLocation> storageLocation) {
 
   public static VeleroState absent() {
     return new VeleroState(false, Optional.empty(), List.of(), List.of(), Optional.empty());

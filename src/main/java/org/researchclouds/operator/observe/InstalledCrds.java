@@ -9,15 +9,15 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Set;
 import org.researchclouds.operator.api.ResearchProject;
+import org.researchclouds.operator.velero.VeleroResource;
 
 /**
  * The CRDs of the optional tools the operator reads, Velero and Trivy Operator. Either may be
  * installed after the operator starts: their informers are registered then, without a restart.
  */
 public final class InstalledCrds {
-  static final String VELERO = "velero.io";
   static final String TRIVY = "aquasecurity.github.io";
-  private static final Set<String> GROUPS = Set.of(VELERO, TRIVY);
+  private static final Set<String> GROUPS = Set.of(VeleroResource.GROUP, TRIVY);
 
   private final InformerEventSource<CustomResourceDefinition, ResearchProject> crds;
 

@@ -10,6 +10,7 @@ import org.researchclouds.operator.controls.VeleroObjects;
 import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.timing.GoDuration;
+import org.researchclouds.operator.velero.VeleroBackup;
 
 /** The backup part of the status: the schedule, the retention in force, the newest results. */
 final class BackupReport {
@@ -21,7 +22,7 @@ final class BackupReport {
         || !BackupScheduleDesired.enabled(observation.project(), observation.baseline())) {
       return null;
     }
-    Optional<GenericKubernetesResource> backup = VeleroObjects.newestFinished(velero.backups());
+    Optional<VeleroBackup> backup = VeleroObjects.newestFinished(velero.backups());
     return new BackupStatus(
         velero.schedule().map(s -> s.getMetadata().getName()).orElse(null),
         retention(observation),

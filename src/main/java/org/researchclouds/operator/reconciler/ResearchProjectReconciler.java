@@ -292,7 +292,7 @@ public class ResearchProjectReconciler
               view.veleroState(project, baseline.get()),
               view.heldNamespaceNames(project),
               now(),
-              view.velero().cache("Backup"));
+              view.velero()::backups);
       if (outcome.stage() != Stage.DONE) {
         if (outcome.stage() == Stage.BLOCKED) {
           warnOnce(project, outcome);

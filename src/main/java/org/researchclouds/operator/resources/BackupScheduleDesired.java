@@ -1,7 +1,6 @@
 package org.researchclouds.operator.resources;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.researchclouds.operator.api.BackupSpec;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.timing.GoDuration;
+import org.researchclouds.operator.velero.VeleroSchedule;
 
 /**
  * The Velero Schedule that backs up all of a project's namespaces, in Velero's namespace. Backups
@@ -17,7 +17,6 @@ import org.researchclouds.operator.timing.GoDuration;
  * prune them) and never an owner reference, so that they outlive the Schedule and the project.
  */
 public final class BackupScheduleDesired {
-  public static final String VELERO_API = "velero.io/v1";
 
   private BackupScheduleDesired() {}
 
@@ -45,25 +44,28 @@ public final class BackupScheduleDesired {
     return retention.compareTo(minimum) < 0 ? minimum : retention;
   }
 
-  public static GenericKubernetesResource desired(
-      ResearchProject project, SecurityBaseline baseline) {
+  public static VeleroSchedule desired(ResearchProject project, SecurityBaseline baseline) {
     String name = project.getMetadata().getName();
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion(VELERO_API)
-        .withKind("Schedule")
-        .withNewMetadata()
-        .withName(Names.backupSchedule(name))
+    VeleroSchedule schedule = new VeleroSchedule();
+    schedule.setMetadata(
+        veleroMetadata(project, baseline, Names.backupSchedule(name))
+            .withOwnerReferences(OwnerReferences.of(project))
+            .build());
+    schedule.setSpec(
+        Map.of(
+            "schedule", project.getSpec().backupOrDefault().scheduleOrDefault(),
+            "useOwnerReferencesInBackup", false,
+            "template", backupSpec(project, baseline)));
+    return schedule;
+  }
+
+  /** A Velero object's metadata: in Velero's namespace, labelled with the project. */
+  static ObjectMetaBuilder veleroMetadata(
+      ResearchProject project, SecurityBaseline baseline, String name) {
+    return new ObjectMetaBuilder()
+        .withName(name)
         .withNamespace(baseline.getSpec().backupOrDefault().veleroNamespaceOrDefault())
-        .withLabels(Names.managedLabels(project))
-        .withOwnerReferences(OwnerReferences.of(project))
-        .endMetadata()
-        .addToAdditionalProperties(
-            "spec",
-            Map.of(
-                "schedule", project.getSpec().backupOrDefault().scheduleOrDefault(),
-                "useOwnerReferencesInBackup", false,
-                "template", backupSpec(project, baseline)))
-        .build();
+        .withLabels(Names.managedLabels(project));
   }
 
   /** What every backup of the project contains; the final backup takes the same. */

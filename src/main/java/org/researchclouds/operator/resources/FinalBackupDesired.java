@@ -1,12 +1,11 @@
 package org.researchclouds.operator.resources;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.velero.VeleroBackup;
 
 /**
  * The last Backup of a project whose namespaces are about to be deleted. It has no owner: it must
@@ -20,7 +19,7 @@ public final class FinalBackupDesired {
    *     whatever the spec lists, so that a spec edited during a deletion cannot copy another team's
    *     namespace into this project's backup
    */
-  public static GenericKubernetesResource desired(
+  public static VeleroBackup desired(
       ResearchProject project, SecurityBaseline baseline, List<String> heldNamespaces) {
     Map<String, Object> spec =
         new LinkedHashMap<>(BackupScheduleDesired.backupSpec(project, baseline));
@@ -28,16 +27,12 @@ public final class FinalBackupDesired {
     // Everything in them: a spec edited while the deletion waits must not hollow out the last
     // copy of the data.
     spec.remove("includedResources");
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion(BackupScheduleDesired.VELERO_API)
-        .withKind("Backup")
-        .withNewMetadata()
-        .withName(Names.finalBackup(project))
-        .withNamespace(baseline.getSpec().backupOrDefault().veleroNamespaceOrDefault())
-        .withLabels(Names.managedLabels(project))
-        .addToLabels(Names.FINAL_BACKUP_LABEL, "true")
-        .endMetadata()
-        .addToAdditionalProperties("spec", spec)
-        .build();
+    VeleroBackup backup = new VeleroBackup();
+    backup.setMetadata(
+        BackupScheduleDesired.veleroMetadata(project, baseline, Names.finalBackup(project))
+            .addToLabels(Names.FINAL_BACKUP_LABEL, "true")
+            .build());
+    backup.setSpec(spec);
+    return backup;
   }
 }

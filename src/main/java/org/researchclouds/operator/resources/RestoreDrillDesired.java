@@ -1,7 +1,5 @@
 package org.researchclouds.operator.resources;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -13,6 +11,7 @@ import java.util.Map;
 import org.researchclouds.operator.api.PodSecurityLevel;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
+import org.researchclouds.operator.velero.VeleroRestore;
 
 /**
  * A restore drill: the newest completed backup restored into scratch namespaces that nothing can
@@ -31,7 +30,7 @@ public final class RestoreDrillDesired {
    * @param heldNamespaces the namespaces the project holds by its UID: the drill restores those,
    *     whatever the spec lists
    */
-  public static GenericKubernetesResource restore(
+  public static VeleroRestore restore(
       ResearchProject project,
       SecurityBaseline baseline,
       String backupName,
@@ -39,32 +38,28 @@ public final class RestoreDrillDesired {
       List<String> heldNamespaces) {
     Map<String, String> mapping = new LinkedHashMap<>();
     heldNamespaces.forEach(ns -> mapping.put(ns, Names.drillNamespace(project, ns)));
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion(BackupScheduleDesired.VELERO_API)
-        .withKind("Restore")
-        .withNewMetadata()
-        .withName(Names.drillRestore(project, startedAt))
-        .withNamespace(baseline.getSpec().backupOrDefault().veleroNamespaceOrDefault())
-        .withLabels(Names.managedLabels(project))
-        .addToLabels(Names.DRILL_LABEL, "true")
-        .withOwnerReferences(OwnerReferences.of(project))
-        .endMetadata()
-        .addToAdditionalProperties(
-            "spec",
-            Map.of(
-                "backupName",
-                backupName,
-                "includedNamespaces",
-                heldNamespaces,
-                "namespaceMapping",
-                mapping,
-                // A drill proves the data comes back; access and network rules of the past must
-                // not: the scratch namespaces get a deny-all and no member at all.
-                "excludedResources",
-                DRILL_EXCLUDED,
-                "restorePVs",
-                true))
-        .build();
+    VeleroRestore restore = new VeleroRestore();
+    restore.setMetadata(
+        BackupScheduleDesired.veleroMetadata(
+                project, baseline, Names.drillRestore(project, startedAt))
+            .addToLabels(Names.DRILL_LABEL, "true")
+            .withOwnerReferences(OwnerReferences.of(project))
+            .build());
+    restore.setSpec(
+        Map.of(
+            "backupName",
+            backupName,
+            "includedNamespaces",
+            heldNamespaces,
+            "namespaceMapping",
+            mapping,
+            // A drill proves the data comes back; access and network rules of the past must
+            // not: the scratch namespaces get a deny-all and no member at all.
+            "excludedResources",
+            DRILL_EXCLUDED,
+            "restorePVs",
+            true));
+    return restore;
   }
 
   public static Namespace scratchNamespace(

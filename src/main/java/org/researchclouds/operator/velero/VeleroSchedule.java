@@ -1,17 +1,13 @@
 package org.researchclouds.operator.velero;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** Names Velero's Schedule kind for the client; its content stays generic. */
-@Group(VeleroSchedule.GROUP)
+/** Velero's Schedule. */
+@Group(VeleroResource.GROUP)
 @Version("v1")
 @Kind("Schedule")
 @Plural("schedules")
-public class VeleroSchedule extends GenericKubernetesResource implements Namespaced {
-  public static final String GROUP = "velero.io";
-}
+public class VeleroSchedule extends VeleroResource {}

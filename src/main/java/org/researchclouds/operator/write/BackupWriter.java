@@ -31,7 +31,7 @@ public final class BackupWriter {
           scheduleKind,
           BackupScheduleDesired.desired(project, baseline),
           state.schedule(),
-          velero.cache("Schedule"));
+          velero.schedules());
     } else {
       state
           .schedule()

@@ -1,12 +1,12 @@
 package org.researchclouds.operator.write;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.VeleroObjects;
@@ -15,6 +15,7 @@ import org.researchclouds.operator.resources.BackupScheduleDesired;
 import org.researchclouds.operator.resources.FinalBackupDesired;
 import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.timing.GoDuration;
+import org.researchclouds.operator.velero.VeleroBackup;
 
 /**
  * Before a project deleted with deletionPolicy Delete loses its namespaces, one last Backup of them
@@ -42,7 +43,8 @@ public final class FinalBackup {
   /**
    * @param heldNamespaces the namespaces the project holds by its UID, the only ones the backup
    *     takes and the deletion removes
-   * @param backupCache the informer of Velero's Backups, which learns of the backup at once
+   * @param backupCache the informer of Velero's Backups, which learns of the backup at once; asked
+   *     for only once Velero is known to be installed, as it is registered only then
    */
   public Outcome take(
       ResearchProject project,
@@ -50,7 +52,7 @@ public final class FinalBackup {
       VeleroState velero,
       List<String> heldNamespaces,
       Instant now,
-      InformerEventSource<GenericKubernetesResource, ResearchProject> backupCache) {
+      Supplier<InformerEventSource<VeleroBackup, ResearchProject>> backupCache) {
     if (!BackupScheduleDesired.enabled(project, baseline)
         && baseline.getSpec().backupOrDefault().deleteWithoutFinalBackupOrDefault()) {
       return new Outcome(Stage.DONE, null, null);
@@ -63,13 +65,13 @@ public final class FinalBackup {
           "Velero is not installed, so no final backup can be taken; the namespaces are kept."
               + " Install Velero, or set spec.deletionPolicy to Retain to release them.");
     }
-    Optional<GenericKubernetesResource> backup =
+    Optional<VeleroBackup> backup =
         velero.backups().stream().filter(b -> name.equals(b.getMetadata().getName())).findFirst();
     if (backup.isEmpty()) {
       writer.create(
           project,
           FinalBackupDesired.desired(project, baseline, heldNamespaces),
-          backupCache,
+          backupCache.get(),
           "Created",
           "the final backup before deleting the namespaces");
       return waiting(name);

@@ -1,6 +1,5 @@
 package org.researchclouds.operator.write;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -20,6 +19,8 @@ import org.researchclouds.operator.resources.Names;
 import org.researchclouds.operator.resources.RestoreDrillDesired;
 import org.researchclouds.operator.timing.CronSchedule;
 import org.researchclouds.operator.timing.GoDuration;
+import org.researchclouds.operator.velero.VeleroBackup;
+import org.researchclouds.operator.velero.VeleroRestore;
 
 /**
  * Runs a project's restore drills: when one is due, it restores the newest successful backup into
@@ -46,7 +47,7 @@ public final class RestoreDrills {
       VeleroState velero,
       ClusterView view,
       Instant now) {
-    List<GenericKubernetesResource> drills =
+    List<VeleroRestore> drills =
         velero.restores().stream()
             .filter(r -> "true".equals(r.getMetadata().getLabels().get(Names.DRILL_LABEL)))
             .toList();
@@ -64,7 +65,7 @@ public final class RestoreDrills {
     if (!velero.installed() || !drill.on() || !due(drill, drills, now)) {
       return;
     }
-    Optional<GenericKubernetesResource> backup =
+    Optional<VeleroBackup> backup =
         velero.backups().stream()
             .filter(VeleroObjects::succeeded)
             .max(Comparator.comparing(b -> VeleroObjects.completed(b).orElse(Instant.EPOCH)));
@@ -80,7 +81,7 @@ public final class RestoreDrills {
   }
 
   /** A drill still running within the timeout; one past it no longer holds the next one back. */
-  private static boolean running(GenericKubernetesResource drill, Duration timeout, Instant now) {
+  private static boolean running(VeleroRestore drill, Duration timeout, Instant now) {
     return !VeleroObjects.finished(drill) && !started(drill).plus(timeout).isBefore(now);
   }
 
@@ -89,7 +90,7 @@ public final class RestoreDrills {
    * scratch namespace is never left behind.
    */
   private static boolean over(
-      Namespace scratch, List<GenericKubernetesResource> drills, Duration timeout, Instant now) {
+      Namespace scratch, List<VeleroRestore> drills, Duration timeout, Instant now) {
     String restore = scratch.getMetadata().getAnnotations().get(Names.DRILL_RESTORE_ANNOTATION);
     return drills.stream()
         .filter(r -> r.getMetadata().getName().equals(restore))
@@ -98,10 +99,7 @@ public final class RestoreDrills {
 
   /** Keeps the newest drill Restores as the record, and deletes the rest. */
   private void prune(
-      ResearchProject project,
-      List<GenericKubernetesResource> drills,
-      Duration timeout,
-      Instant now) {
+      ResearchProject project, List<VeleroRestore> drills, Duration timeout, Instant now) {
     drills.stream()
         .sorted(Comparator.comparing(RestoreDrills::started).reversed())
         .skip(KEPT_RESTORES)
@@ -109,7 +107,7 @@ public final class RestoreDrills {
         .forEach(old -> writer.delete(project, old, "Deleted", "an older restore drill's record"));
   }
 
-  private static Instant started(GenericKubernetesResource drill) {
+  private static Instant started(VeleroRestore drill) {
     return Instant.parse(drill.getMetadata().getCreationTimestamp());
   }
 
@@ -124,7 +122,7 @@ public final class RestoreDrills {
       ClusterView view,
       Instant now) {
     List<String> held = view.heldNamespaceNames(project);
-    GenericKubernetesResource desired =
+    VeleroRestore desired =
         RestoreDrillDesired.restore(project, baseline, backup, STAMP.format(now), held);
     for (String namespace : held) {
       Namespace scratch =
@@ -145,13 +143,12 @@ public final class RestoreDrills {
     writer.create(
         project,
         desired,
-        view.velero().cache("Restore"),
+        view.velero().restores(),
         "RestoreDrillStarted",
         "restores backup " + backup);
   }
 
-  private static boolean due(
-      RestoreDrill drill, List<GenericKubernetesResource> drills, Instant now) {
+  private static boolean due(RestoreDrill drill, List<VeleroRestore> drills, Instant now) {
     Optional<Instant> last =
         drills.stream()
             .map(r -> Instant.parse(r.getMetadata().getCreationTimestamp()))

@@ -2,7 +2,6 @@ package org.researchclouds.operator.controls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +14,9 @@ import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.ResponsibilityState;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.resources.BackupScheduleDesired;
+import org.researchclouds.operator.velero.VeleroBackup;
+import org.researchclouds.operator.velero.VeleroRestore;
+import org.researchclouds.operator.velero.VeleroSchedule;
 
 /** The backup controls over Backup and Restore lists in every phase, at the edges of time. */
 class BackupControlsTest {
@@ -61,7 +63,7 @@ class BackupControlsTest {
 
   @Test
   void aBackupStillRunningDefersToTheNewestFinishedOne() {
-    GenericKubernetesResource running = backup("InProgress", 1);
+    VeleroBackup running = backup("InProgress", 1);
     running.setAdditionalProperty("status", java.util.Map.of("phase", "InProgress"));
 
     assertThat(reason(withBackups(backup("Completed", 5), running)))
@@ -79,7 +81,7 @@ class BackupControlsTest {
 
   @Test
   void aRestoreTestIsNeededWithinTheInterval() {
-    GenericKubernetesResource fresh = backup("Completed", 3);
+    VeleroBackup fresh = backup("Completed", 3);
     assertThat(reason(state(schedule(), List.of(fresh), List.of()))).isEqualTo("NoRestoreTest");
     assertThat(reason(state(schedule(), List.of(fresh), List.of(restore("PartiallyFailed", 5)))))
         .as("a partial restore is no successful test")
@@ -133,26 +135,24 @@ class BackupControlsTest {
             : Optional.of(VeleroFixtures.storageLocation("default", phase)));
   }
 
-  private VeleroState withBackups(GenericKubernetesResource... backups) {
+  private VeleroState withBackups(VeleroBackup... backups) {
     return state(schedule(), List.of(backups), List.of(restore("Completed", 10)));
   }
 
-  private Optional<GenericKubernetesResource> schedule() {
+  private Optional<VeleroSchedule> schedule() {
     return Optional.of(BackupScheduleDesired.desired(project, baseline));
   }
 
   private static VeleroState state(
-      Optional<GenericKubernetesResource> schedule,
-      List<GenericKubernetesResource> backups,
-      List<GenericKubernetesResource> restores) {
+      Optional<VeleroSchedule> schedule, List<VeleroBackup> backups, List<VeleroRestore> restores) {
     return new VeleroState(true, schedule, backups, restores, Optional.empty());
   }
 
-  private GenericKubernetesResource backup(String phase, int hoursAgo) {
+  private VeleroBackup backup(String phase, int hoursAgo) {
     return VeleroFixtures.backup(project, phase, NOW.minus(Duration.ofHours(hoursAgo)));
   }
 
-  private GenericKubernetesResource restore(String phase, int daysAgo) {
+  private VeleroRestore restore(String phase, int daysAgo) {
     return VeleroFixtures.restore(project, phase, NOW.minus(Duration.ofDays(daysAgo)));
   }
 

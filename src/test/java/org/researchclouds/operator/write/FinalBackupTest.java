@@ -2,7 +2,6 @@ package org.researchclouds.operator.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.SecurityBaseline;
 import org.researchclouds.operator.controls.VeleroState;
 import org.researchclouds.operator.resources.FinalBackupDesired;
+import org.researchclouds.operator.velero.VeleroBackup;
 import org.researchclouds.operator.write.FinalBackup.Outcome;
 import org.researchclouds.operator.write.FinalBackup.Stage;
 
@@ -73,14 +73,14 @@ class FinalBackupTest {
         .containsExactly(Stage.BLOCKED, "FinalBackupTimedOut");
   }
 
-  private Outcome take(GenericKubernetesResource backup) {
+  private Outcome take(VeleroBackup backup) {
     VeleroState velero =
         new VeleroState(true, Optional.empty(), List.of(backup), List.of(), Optional.empty());
     return finalBackup.take(project, baseline, velero, HELD, NOW, null);
   }
 
-  private GenericKubernetesResource withPhase(String phase, int minutesAgo) {
-    GenericKubernetesResource backup = FinalBackupDesired.desired(project, baseline, HELD);
+  private VeleroBackup withPhase(String phase, int minutesAgo) {
+    VeleroBackup backup = FinalBackupDesired.desired(project, baseline, HELD);
     backup.getMetadata().setCreationTimestamp(NOW.minus(Duration.ofMinutes(minutesAgo)).toString());
     if (phase != null) {
       backup.setAdditionalProperty(

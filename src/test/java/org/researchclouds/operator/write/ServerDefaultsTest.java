@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -27,6 +26,7 @@ import org.researchclouds.operator.resources.NamespaceDesired;
 import org.researchclouds.operator.resources.NetworkPolicyDesired;
 import org.researchclouds.operator.resources.RoleBindingDesired;
 import org.researchclouds.operator.resources.SelfServiceDesired;
+import org.researchclouds.operator.velero.VeleroSchedule;
 
 /**
  * Each kind the operator keeps in place, stored as a real API server stores it (its schema's
@@ -123,7 +123,7 @@ class ServerDefaultsTest {
 
   @Test
   void aScheduleAsVeleroLeavesItIsUpToDate() {
-    GenericKubernetesResource desired = BackupScheduleDesired.desired(project, baseline);
+    VeleroSchedule desired = BackupScheduleDesired.desired(project, baseline);
     ObjectNode node = SERIALIZATION.convertValue(desired, ObjectNode.class);
     JsonNode schema = UpstreamSchemas.crdOpenApiSchema("velero.io_schedules.yaml");
     ServerDefaults.applySchemaDefaults(node, schema, schema);
@@ -132,8 +132,7 @@ class ServerDefaultsTest {
 
     assertThat(
             new VeleroScheduleKind()
-                .upToDate(
-                    desired, SERIALIZATION.convertValue(node, GenericKubernetesResource.class)))
+                .upToDate(desired, SERIALIZATION.convertValue(node, VeleroSchedule.class)))
         .isTrue();
   }
 
