@@ -31,15 +31,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Records every change the operator makes, for investigations: one structured log line per object
  * at once, and, when the reconcile ends, one Kubernetes Event on the project that names every
- * change ({@code kubectl describe researchproject NAME}, for the platform) and one on each
- * namespace of the project it changed something in, where the project's members read it ({@code
- * kubectl get events -n NAMESPACE}). An Event is named after what it says, so the same drift
- * repaired again records no second one while the first lives, or until the operator restarts.
+ * change. The Event lives in the project's first namespace, where its members read it ({@code
+ * kubectl get events -n NAMESPACE}); the platform finds it with {@code kubectl describe
+ * researchproject NAME}, which searches every namespace for a cluster-scoped object. A project that
+ * holds no namespace has it in {@code default}. An Event is named after what it says, so the same
+ * drift repaired again records no second one while the first lives, or until the operator restarts.
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
-  /** Events about cluster-scoped objects live in the default namespace, as kubectl expects. */
+  /** Where Events about the project live when it holds no namespace, as kubectl expects. */
   private static final String EVENT_NAMESPACE = "default";
 
   /** What the operator does to a namespace that the project lets go of. */
@@ -55,11 +56,7 @@ public final class AuditTrail {
   // Names no one else can foresee: an Event created ahead under the name would hide the record.
   private final String salt = UUID.randomUUID().toString();
 
-  /**
-   * @param heldNamespace the namespace of the object, if the project held it at the change: a
-   *     release later in the reconcile takes the namespace from it, and its members
-   */
-  private record Change(String action, HasMetadata object, String why, String heldNamespace) {}
+  private record Change(String action, HasMetadata object, String why) {}
 
   /**
    * @param holdsNamespace whether the project holds a namespace: only there do its members read
@@ -80,15 +77,9 @@ public final class AuditTrail {
         object.getKind(),
         qualifiedName(object),
         why);
-    String namespace = object.getMetadata().getNamespace();
     pending
         .computeIfAbsent(project.getMetadata().getUid(), uid -> new ArrayList<>())
-        .add(
-            new Change(
-                action,
-                object,
-                why,
-                namespace != null && holdsNamespace.test(project, namespace) ? namespace : null));
+        .add(new Change(action, object, why));
   }
 
   /** A warning about the project that changed nothing, such as a conflict. */
@@ -103,46 +94,35 @@ public final class AuditTrail {
     create(event(EVENT_NAMESPACE, reference(project), reason, "Normal", message));
   }
 
-  /** Records the Events of the changes made for the project since the last call. */
+  /** Records the Event of the changes made for the project since the last call. */
   public void flush(ResearchProject project) {
     List<Change> changes = pending.remove(project.getMetadata().getUid());
     if (changes == null || changes.isEmpty()) {
       return;
     }
-    describe(changes, "", true)
+    String namespace = readBy(project, changes);
+    describe(changes)
         .forEach(
             message ->
-                create(
-                    event(
-                        EVENT_NAMESPACE, reference(project), reason(changes), "Normal", message)));
-    Map<String, List<Change>> byNamespace = new LinkedHashMap<>();
-    // A namespace released or deleted in this reconcile is no longer the members' to read.
+                create(event(namespace, reference(project), reason(changes), "Normal", message)));
+  }
+
+  /**
+   * The project's first namespace, where its members read; not one this reconcile released or
+   * deleted, which is no longer theirs to read.
+   */
+  private String readBy(ResearchProject project, List<Change> changes) {
     Set<String> gone =
         changes.stream()
             .filter(c -> c.object() instanceof Namespace)
             .filter(c -> LEAVING.contains(c.action()))
             .map(c -> c.object().getMetadata().getName())
             .collect(Collectors.toSet());
-    changes.stream()
-        .filter(c -> c.heldNamespace() != null && !gone.contains(c.heldNamespace()))
-        .forEach(
-            c -> byNamespace.computeIfAbsent(c.heldNamespace(), n -> new ArrayList<>()).add(c));
-    byNamespace.forEach(
-        (namespace, here) ->
-            describe(here, "Project " + project.getMetadata().getName() + ": ", false)
-                .forEach(
-                    message ->
-                        create(
-                            event(
-                                namespace,
-                                new ObjectReferenceBuilder()
-                                    .withApiVersion("v1")
-                                    .withKind("Namespace")
-                                    .withName(namespace)
-                                    .build(),
-                                reason(here),
-                                "Normal",
-                                message))));
+    return project.namespaceNames().stream()
+        .filter(namespace -> !gone.contains(namespace))
+        .filter(namespace -> holdsNamespace.test(project, namespace))
+        .findFirst()
+        .orElse(EVENT_NAMESPACE);
   }
 
   /** The one action of all changes, or that there were several. */
@@ -155,29 +135,24 @@ public final class AuditTrail {
    * Each action with why, then the objects it touched: "Created (part of …): Namespace lab, …", in
    * as many messages as it takes to name every object.
    */
-  private static List<String> describe(List<Change> changes, String prefix, boolean qualified) {
+  private static List<String> describe(List<Change> changes) {
     Map<String, List<String>> objects = new LinkedHashMap<>();
     for (Change change : changes) {
       objects
           .computeIfAbsent(change.action() + " (" + change.why() + ")", k -> new ArrayList<>())
-          .add(
-              change.object().getKind()
-                  + " "
-                  + (qualified
-                      ? qualifiedName(change.object())
-                      : change.object().getMetadata().getName()));
+          .add(change.object().getKind() + " " + qualifiedName(change.object()));
     }
     List<String> messages = new ArrayList<>();
-    StringBuilder message = new StringBuilder(prefix);
+    StringBuilder message = new StringBuilder();
     for (Map.Entry<String, List<String>> group : objects.entrySet()) {
-      String header = (message.length() > prefix.length() ? "; " : "") + group.getKey() + ": ";
+      String header = (message.length() > 0 ? "; " : "") + group.getKey() + ": ";
       message.append(header);
       String separator = "";
       for (String object : group.getValue()) {
         if (message.length() + separator.length() + object.length() + 1 > MAX_MESSAGE
             && !separator.isEmpty()) {
           messages.add(message.append(".").toString());
-          message = new StringBuilder(prefix).append(group.getKey()).append(": ");
+          message = new StringBuilder(group.getKey()).append(": ");
           separator = "";
         }
         message.append(separator).append(object);

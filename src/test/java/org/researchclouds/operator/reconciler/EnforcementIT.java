@@ -104,7 +104,7 @@ class EnforcementIT {
               assertThat(responsibility(get("guarded"), "shared/good-net-citizen").state())
                   .isEqualTo(ResponsibilityState.Met);
             });
-    assertThat(client.v1().events().inNamespace("default").list().getItems())
+    assertThat(client.v1().events().inAnyNamespace().list().getItems())
         .anySatisfy(
             e -> {
               assertThat(e.getReason()).isEqualTo("RemovedUnmanagedPolicy");
@@ -138,7 +138,7 @@ class EnforcementIT {
             () ->
                 assertThat(responsibility(get("locked-down"), "tenant/least-privilege").state())
                     .isEqualTo(ResponsibilityState.Met));
-    assertThat(client.v1().events().inNamespace("default").list().getItems())
+    assertThat(client.v1().events().inAnyNamespace().list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("RemovedUnmanagedBinding"));
   }
 

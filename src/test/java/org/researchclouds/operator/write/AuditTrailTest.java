@@ -3,6 +3,8 @@ package org.researchclouds.operator.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.api.ResearchProject;
@@ -19,6 +22,9 @@ import org.researchclouds.operator.resources.NetworkPolicyDesired;
 class AuditTrailTest {
   static KubernetesClient client;
 
+  /** The project's namespace, where its Events live. */
+  private static final String NAMESPACE = "lab";
+
   private final ResearchProject project = Fixtures.project("lab", "lab");
   private final AuditTrail trail =
       new AuditTrail(
@@ -26,36 +32,48 @@ class AuditTrailTest {
           Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC),
           (p, namespace) -> namespace.equals("lab"));
 
+  /** The server lives as long as the class: each test starts without Events. */
+  @AfterEach
+  void removeEvents() {
+    List.of(NAMESPACE, "default")
+        .forEach(namespace -> client.v1().events().inNamespace(namespace).delete());
+  }
+
   @Test
-  void oneReconcileRecordsOneEventOnTheProjectAndOneOnEachNamespaceItChanged() {
+  void oneReconcileRecordsOneEventOnTheProjectWhereItsMembersReadIt() {
     List<NetworkPolicy> policies =
         NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, Fixtures.baseline()));
     policies.forEach(
         p -> trail.changed(project, "Created", p, "part of the project's guard rails"));
     trail.flush(project);
 
-    List<Event> onProject = events("default");
-    assertThat(onProject)
-        .singleElement()
-        .satisfies(
-            e -> {
-              assertThat(e.getReason()).isEqualTo("Created");
-              assertThat(e.getInvolvedObject().getName()).isEqualTo("lab");
-              assertThat(e.getMessage())
-                  .startsWith(
-                      "Created (part of the project's guard rails): NetworkPolicy lab/rp-default-deny,");
-            });
     assertThat(events("lab"))
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.getInvolvedObject().getKind()).isEqualTo("Namespace");
+              assertThat(e.getReason()).isEqualTo("Created");
+              assertThat(e.getInvolvedObject().getKind()).isEqualTo("ResearchProject");
+              assertThat(e.getInvolvedObject().getName()).isEqualTo("lab");
               assertThat(e.getMessage())
-                  .startsWith("Project lab: Created")
-                  .contains("NetworkPolicy rp-allow-dns");
+                  .startsWith(
+                      "Created (part of the project's guard rails): NetworkPolicy lab/rp-default-deny,")
+                  .contains("NetworkPolicy lab/rp-allow-dns");
             });
+    assertThat(events("default")).isEmpty();
     trail.flush(project);
-    assertThat(events("default")).as("nothing changed since").hasSize(1);
+    assertThat(events("lab")).as("nothing changed since").hasSize(1);
+  }
+
+  @Test
+  void aProjectThatLetsGoOfItsNamespaceHasItsEventInDefault() {
+    Namespace lab = new NamespaceBuilder().withNewMetadata().withName("lab").endMetadata().build();
+    trail.changed(project, "Orphaned", lab, "the project was deleted; its data stays");
+    trail.flush(project);
+
+    assertThat(events("lab")).isEmpty();
+    assertThat(events("default"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getMessage()).contains("Namespace lab"));
   }
 
   @Test
@@ -69,7 +87,7 @@ class AuditTrailTest {
       trail.flush(project);
     }
 
-    assertThat(events("default")).filteredOn(e -> e.getReason().equals("Updated")).hasSize(1);
+    assertThat(events(NAMESPACE)).filteredOn(e -> e.getReason().equals("Updated")).hasSize(1);
   }
 
   @Test
@@ -80,19 +98,19 @@ class AuditTrailTest {
     trail.changed(project, "Deleted", policy, "a test");
     trail.flush(project);
     Event first =
-        events("default").stream()
+        events(NAMESPACE).stream()
             .filter(e -> e.getReason().equals("Deleted"))
             .findFirst()
             .orElseThrow();
-    client.v1().events().inNamespace("default").withName(first.getMetadata().getName()).delete();
+    client.v1().events().inNamespace(NAMESPACE).withName(first.getMetadata().getName()).delete();
     first.getMetadata().setResourceVersion(null);
     first.setMessage("nothing happened here");
-    client.v1().events().inNamespace("default").resource(first).create();
+    client.v1().events().inNamespace(NAMESPACE).resource(first).create();
 
     trail.changed(project, "Deleted", policy, "a test");
     trail.flush(project);
 
-    assertThat(events("default"))
+    assertThat(events(NAMESPACE))
         .filteredOn(e -> e.getReason().equals("Deleted"))
         .extracting(Event::getMessage)
         .containsExactlyInAnyOrder(
@@ -112,7 +130,7 @@ class AuditTrailTest {
     trail.flush(project);
 
     List<Event> created =
-        events("default").stream().filter(e -> e.getReason().equals("Created")).toList();
+        events(NAMESPACE).stream().filter(e -> e.getReason().equals("Created")).toList();
     assertThat(created)
         .hasSizeGreaterThan(1)
         .allSatisfy(e -> assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(1000));
