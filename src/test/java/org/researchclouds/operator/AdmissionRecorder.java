@@ -12,7 +12,8 @@ import org.researchclouds.operator.chart.AdmissionPolicy.Request;
 /**
  * Records the operator's writes of the kinds the chart's ValidatingAdmissionPolicy governs, as the
  * API server would hand them to it: the object sent, the object it replaces or deletes, and its
- * namespace, read just before the write. {@link #assertAdmitted} then evaluates the policy on each.
+ * namespace, read just before the write. {@link #assertAdmitted} then evaluates the policy on each,
+ * and the API server's own rule for where an Event may live, which comes before admission.
  */
 final class AdmissionRecorder {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -33,6 +34,7 @@ final class AdmissionRecorder {
 
   private final KubernetesClient reader;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<String> invalid = new CopyOnWriteArrayList<>();
 
   AdmissionRecorder(KubernetesClient reader) {
     this.reader = reader;
@@ -47,6 +49,9 @@ final class AdmissionRecorder {
     String name = request.name();
     Map<String, Object> object =
         operation.equals("DELETE") ? null : SERIALIZATION.unmarshal(body, Map.class);
+    if (operation.equals("CREATE") && request.resource().equals("events")) {
+      EventRules.refusal(object).ifPresent(invalid::add);
+    }
     if (name == null && object != null) {
       name = (String) ((Map<?, ?>) object.get("metadata")).get("name");
     }
@@ -67,6 +72,9 @@ final class AdmissionRecorder {
   }
 
   void assertAdmitted() {
+    if (!invalid.isEmpty()) {
+      throw new AssertionError("the API server would refuse the operator " + invalid);
+    }
     AdmissionPolicy policy = AdmissionPolicy.ofDefaultValues();
     List<String> denied =
         requests.stream()

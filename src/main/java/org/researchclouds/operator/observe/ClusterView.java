@@ -349,18 +349,6 @@ public final class ClusterView {
   }
 
   /**
-   * Whether the namespace carries the project's UID: a namespace from before UIDs were recorded is
-   * held by name until its next reconcile, but only a labelled one is a project namespace to the
-   * admission policy, and so a place for the project's Events.
-   */
-  public boolean labelledWith(ResearchProject project, String namespace) {
-    return namespace(namespace)
-        .map(ns -> Names.label(ns, Names.PROJECT_UID_LABEL))
-        .filter(project.getMetadata().getUid()::equals)
-        .isPresent();
-  }
-
-  /**
    * Namespaces this incarnation of the project holds, by its UID, listed in its spec or not (any
    * more). Never by name alone: a namespace of an earlier project of the same name is not held.
    */

@@ -82,11 +82,7 @@ public class ResearchProjectReconciler
     this.catalogue = catalogue;
     this.aggregator = new StatusAggregator(settings.clock());
     this.statusWriter = statusWriter;
-    this.trail =
-        new AuditTrail(
-            client,
-            settings.clock(),
-            (project, namespace) -> view.labelledWith(project, namespace));
+    this.trail = new AuditTrail(client, settings.clock());
     this.guardRails = new GuardRails(client, trail);
     this.enforcer = new Enforcer(client, trail);
     this.floorKeeper = new FloorKeeper(client, trail);

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.EventList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,11 +17,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiPredicate;
-import java.util.stream.Collectors;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.resources.Names;
 import org.slf4j.Logger;
@@ -31,42 +27,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Records every change the operator makes, for investigations: one structured log line per object
  * at once, and, when the reconcile ends, one Kubernetes Event on the project that names every
- * change. The Event lives in the project's first namespace, where its members read it ({@code
- * kubectl get events -n NAMESPACE}); the platform finds it with {@code kubectl describe
- * researchproject NAME}, which searches every namespace for a cluster-scoped object. A project that
- * holds no namespace has it in {@code default}. An Event is named after what it says, so the same
- * drift repaired again records no second one while the first lives, or until the operator restarts.
+ * change ({@code kubectl describe researchproject NAME}). An Event is named after what it says, so
+ * the same drift repaired again records no second one while the first lives, or until the operator
+ * restarts.
  */
 public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
-  /** Where Events about the project live when it holds no namespace, as kubectl expects. */
+  /**
+   * The one namespace an Event about a cluster-scoped object may live in, besides kube-system: the
+   * API server refuses it anywhere else.
+   */
   private static final String EVENT_NAMESPACE = "default";
-
-  /** What the operator does to a namespace that the project lets go of. */
-  private static final Set<String> LEAVING = Set.of("Orphaned", "Deleted");
 
   /** Well within what the API server keeps of a message: a longer list takes several Events. */
   private static final int MAX_MESSAGE = 1000;
 
   private final KubernetesClient client;
   private final Clock clock;
-  private final BiPredicate<ResearchProject, String> holdsNamespace;
   private final Map<String, List<Change>> pending = new ConcurrentHashMap<>();
   // Names no one else can foresee: an Event created ahead under the name would hide the record.
   private final String salt = UUID.randomUUID().toString();
 
   private record Change(String action, HasMetadata object, String why) {}
 
-  /**
-   * @param holdsNamespace whether the project holds a namespace: only there do its members read
-   *     Events, and a spec may list namespaces it was refused (Velero's, another team's)
-   */
-  public AuditTrail(
-      KubernetesClient client, Clock clock, BiPredicate<ResearchProject, String> holdsNamespace) {
+  public AuditTrail(KubernetesClient client, Clock clock) {
     this.client = client;
     this.clock = clock;
-    this.holdsNamespace = holdsNamespace;
   }
 
   /** A change to an object; {@code action} is a CamelCase verb such as Created. */
@@ -100,29 +87,12 @@ public final class AuditTrail {
     if (changes == null || changes.isEmpty()) {
       return;
     }
-    String namespace = readBy(project, changes);
     describe(changes)
         .forEach(
             message ->
-                create(event(namespace, reference(project), reason(changes), "Normal", message)));
-  }
-
-  /**
-   * The project's first namespace, where its members read; not one this reconcile released or
-   * deleted, which is no longer theirs to read.
-   */
-  private String readBy(ResearchProject project, List<Change> changes) {
-    Set<String> gone =
-        changes.stream()
-            .filter(c -> c.object() instanceof Namespace)
-            .filter(c -> LEAVING.contains(c.action()))
-            .map(c -> c.object().getMetadata().getName())
-            .collect(Collectors.toSet());
-    return project.namespaceNames().stream()
-        .filter(namespace -> !gone.contains(namespace))
-        .filter(namespace -> holdsNamespace.test(project, namespace))
-        .findFirst()
-        .orElse(EVENT_NAMESPACE);
+                create(
+                    event(
+                        EVENT_NAMESPACE, reference(project), reason(changes), "Normal", message)));
   }
 
   /** The one action of all changes, or that there were several. */

@@ -261,20 +261,6 @@ class AdmissionPolicyTest {
     }
   }
 
-  @Test
-  void eventsOnlyWhereAProjectsMembersOrThePlatformReadThem() {
-    Map<String, Object> kubeSystem = Map.of("metadata", Map.of("name", "kube-system"));
-
-    assertThat(denials("CREATE", "", "events", event("kube-system"), null, kubeSystem))
-        .isNotEmpty();
-    assertThat(denials("CREATE", "", "events", event("lab"), null, projectNamespace)).isEmpty();
-    assertThat(denials("CREATE", "", "events", event("default"), null, null)).isEmpty();
-  }
-
-  private static Map<String, Object> event(String namespace) {
-    return Map.of("metadata", Map.of("name", "lab.0123", "namespace", namespace));
-  }
-
   /** An administrator's role that happens to bear a project's self-service name. */
   @Test
   void anotherWritersSelfServiceNamesakeIsNotTheOperatorsToChange() {

@@ -58,7 +58,6 @@ class ChartTest {
               "networking.k8s.io/networkpolicies",
               Set.of("get", "list", "watch", "create", "update", "delete")),
           Map.entry("/services", Set.of("get", "list", "watch")),
-          Map.entry("/events", Set.of("create", "get")),
           Map.entry("networking.k8s.io/ingresses", Set.of("get", "list", "watch")),
           Map.entry(
               "rbac.authorization.k8s.io/rolebindings",
@@ -151,6 +150,17 @@ class ChartTest {
     assertThat(chart.get("Role", FULL_NAME + "-leader-election", Role.class).getRules())
         .singleElement()
         .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
+    Role events = chart.get("Role", FULL_NAME + "-events", Role.class);
+    assertThat(events.getMetadata().getNamespace())
+        .as("where the API server keeps Events about cluster-scoped objects")
+        .isEqualTo("default");
+    assertThat(events.getRules())
+        .singleElement()
+        .satisfies(
+            rule -> {
+              assertThat(rule.getResources()).containsExactly("events");
+              assertThat(rule.getVerbs()).containsExactly("create", "get");
+            });
   }
 
   @Test
@@ -165,7 +175,7 @@ class ChartTest {
             .toList();
 
     assertThat(subjects)
-        .hasSize(2) // the ClusterRoleBinding, and the Lease RoleBinding
+        .hasSize(3) // the ClusterRoleBinding, and the Lease and Events RoleBindings
         .allSatisfy(
             subject -> {
               assertThat(subject.getKind()).isEqualTo("ServiceAccount");
@@ -464,7 +474,7 @@ class ChartTest {
             namespaced.get("Role", FULL_NAME + "-velero", Role.class).getMetadata().getNamespace())
         .isEqualTo("velero");
     assertThat(namespaced.get("ClusterRole", FULL_NAME, ClusterRole.class).getRules())
-        .as("Events, unconfined cluster-wide, go with the policy")
+        .as("Events only in default")
         .noneMatch(rule -> rule.getResources().contains("events"));
     assertThat(
             namespaced.get("Role", FULL_NAME + "-events", Role.class).getMetadata().getNamespace())

@@ -3,8 +3,6 @@ package org.researchclouds.operator.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -22,32 +20,29 @@ import org.researchclouds.operator.resources.NetworkPolicyDesired;
 class AuditTrailTest {
   static KubernetesClient client;
 
-  /** The project's namespace, where its Events live. */
-  private static final String NAMESPACE = "lab";
+  /** Where Events about a cluster-scoped object live. */
+  private static final String NAMESPACE = "default";
 
   private final ResearchProject project = Fixtures.project("lab", "lab");
   private final AuditTrail trail =
-      new AuditTrail(
-          client,
-          Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC),
-          (p, namespace) -> namespace.equals("lab"));
+      new AuditTrail(client, Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC));
 
   /** The server lives as long as the class: each test starts without Events. */
   @AfterEach
   void removeEvents() {
-    List.of(NAMESPACE, "default")
+    List.of(NAMESPACE, "lab")
         .forEach(namespace -> client.v1().events().inNamespace(namespace).delete());
   }
 
   @Test
-  void oneReconcileRecordsOneEventOnTheProjectWhereItsMembersReadIt() {
+  void oneReconcileRecordsOneEventOnTheProject() {
     List<NetworkPolicy> policies =
         NetworkPolicyDesired.desired(project, "lab", Fixtures.floors(project, Fixtures.baseline()));
     policies.forEach(
         p -> trail.changed(project, "Created", p, "part of the project's guard rails"));
     trail.flush(project);
 
-    assertThat(events("lab"))
+    assertThat(events(NAMESPACE))
         .singleElement()
         .satisfies(
             e -> {
@@ -59,21 +54,11 @@ class AuditTrailTest {
                       "Created (part of the project's guard rails): NetworkPolicy lab/rp-default-deny,")
                   .contains("NetworkPolicy lab/rp-allow-dns");
             });
-    assertThat(events("default")).isEmpty();
+    assertThat(events("lab"))
+        .as("an Event about a cluster-scoped object lives in default")
+        .isEmpty();
     trail.flush(project);
-    assertThat(events("lab")).as("nothing changed since").hasSize(1);
-  }
-
-  @Test
-  void aProjectThatLetsGoOfItsNamespaceHasItsEventInDefault() {
-    Namespace lab = new NamespaceBuilder().withNewMetadata().withName("lab").endMetadata().build();
-    trail.changed(project, "Orphaned", lab, "the project was deleted; its data stays");
-    trail.flush(project);
-
-    assertThat(events("lab")).isEmpty();
-    assertThat(events("default"))
-        .singleElement()
-        .satisfies(e -> assertThat(e.getMessage()).contains("Namespace lab"));
+    assertThat(events(NAMESPACE)).as("nothing changed since").hasSize(1);
   }
 
   @Test
