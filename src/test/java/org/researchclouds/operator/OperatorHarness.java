@@ -118,6 +118,18 @@ public final class OperatorHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * Checks the requests so far against the chart's RBAC, then forgets them and the writes: for a
+   * benchmark, whose heap figure the log of every request would weigh in.
+   */
+  public void checkAndForgetRequests() {
+    synchronized (requests) {
+      ChartPermissions.assertAllowed(requests);
+      requests.clear();
+    }
+    writes.clear();
+  }
+
   public int reconciles() {
     return reconciles.get();
   }
