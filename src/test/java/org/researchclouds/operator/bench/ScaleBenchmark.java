@@ -21,6 +21,7 @@ import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.Responsibility;
+import org.researchclouds.operator.local.ClusterSeed;
 
 /**
  * Prints how the operator scales on the CRUD mock API server: time until N projects are Ready, API
@@ -70,6 +71,8 @@ public final class ScaleBenchmark {
   private static void warmUp() throws Exception {
     try (ServerProcess server = ServerProcess.start();
         KubernetesClient client = server.client()) {
+      // As in a cluster, where the chart installs them: not part of the operator's start.
+      ClusterSeed.installCrds(client);
       long launched = System.nanoTime();
       try (OperatorHarness operator = start(client, RESYNC)) {
         System.out.printf(
@@ -98,6 +101,7 @@ public final class ScaleBenchmark {
     long operatorHeap;
     try (ServerProcess server = ServerProcess.start();
         KubernetesClient client = server.client()) {
+      ClusterSeed.installCrds(client);
       createUnrelatedServices(client, unrelated);
       long heapBefore = heapAfterGc();
       try (ReadyProjects ready = ReadyProjects.watch(client)) {
