@@ -50,7 +50,7 @@ final class AdmissionRecorder {
     Map<String, Object> object =
         operation.equals("DELETE") ? null : SERIALIZATION.unmarshal(body, Map.class);
     if (operation.equals("CREATE") && request.resource().equals("events")) {
-      EventRules.refusal(object).ifPresent(invalid::add);
+      EventRules.refusal(object, request.namespace()).ifPresent(invalid::add);
     }
     if (name == null && object != null) {
       name = (String) ((Map<?, ?>) object.get("metadata")).get("name");

@@ -2,25 +2,34 @@ package org.researchclouds.operator;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where the API server lets a core/v1 Event live, which the in-memory server does not check
- * (Kubernetes' legacyValidateEvent, pkg/apis/core/validation/events.go): with the object it is
- * about, if that object is namespaced; otherwise in {@code default}, or, for an Event with an
- * eventTime, in {@code default} or {@code kube-system}.
+ * (Kubernetes' legacyValidateEvent, pkg/apis/core/validation/events.go): in the namespace the
+ * request names, with the object it is about if that object is namespaced, otherwise in {@code
+ * default}. An Event with an eventTime meets further rules, not modelled here: it is refused.
  */
 final class EventRules {
   private EventRules() {}
 
-  /** Why the API server would refuse the Event, if it would. */
-  static Optional<String> refusal(Map<String, Object> event) {
+  /**
+   * Why the API server would refuse the Event, if it would.
+   *
+   * @param requestNamespace the namespace of the request's path
+   */
+  static Optional<String> refusal(Map<String, Object> event, String requestNamespace) {
     String namespace = String.valueOf(field(event, "metadata").get("namespace"));
     Object involved = field(event, "involvedObject").get("namespace");
-    boolean hasEventTime = event.get("eventTime") != null;
+    if (event.get("eventTime") != null) {
+      return Optional.of(
+          "an Event with an eventTime, whose further rules these tests do not model");
+    }
+    if (!namespace.equals(requestNamespace)) {
+      return Optional.of(
+          "an Event for namespace " + namespace + " sent to namespace " + requestNamespace);
+    }
     if (involved == null || involved.toString().isEmpty()) {
-      Set<String> allowed = hasEventTime ? Set.of("default", "kube-system") : Set.of("default");
-      return allowed.contains(namespace)
+      return "default".equals(namespace)
           ? Optional.empty()
           : Optional.of(
               "an Event about a cluster-scoped object in namespace "

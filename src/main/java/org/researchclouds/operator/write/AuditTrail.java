@@ -35,8 +35,8 @@ public final class AuditTrail {
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
   /**
-   * The one namespace an Event about a cluster-scoped object may live in, besides kube-system: the
-   * API server refuses it anywhere else.
+   * The one namespace an Event about a cluster-scoped object may live in, as these Events are
+   * written (without an eventTime): the API server refuses it anywhere else.
    */
   private static final String EVENT_NAMESPACE = "default";
 
