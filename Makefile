@@ -46,6 +46,8 @@ helm-lint: ## Lint the Helm chart and test its rendering with real Helm (helm-ja
 BENCH_PROJECTS ?= 500,2000
 # Unrelated Services of 10 KB each in the cluster, to measure what the operator caches of them.
 BENCH_SERVICES ?= 0
+# false skips the floor, for a size where only the operator's figures (its heap) are wanted.
+BENCH_FLOOR ?= true
 bench: ## Print scale figures: N projects to Ready against a plain client's floor, writes, idle writes, heap, start-up
 	$(MVN) process-test-classes
-	$(MVN) exec:java -Djava.util.logging.config.file=src/test/resources/logging.properties -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args="$(BENCH_PROJECTS) $(BENCH_SERVICES)"
+	$(MVN) exec:java -Djava.util.logging.config.file=src/test/resources/logging.properties -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args="$(BENCH_PROJECTS) $(BENCH_SERVICES) $(BENCH_FLOOR)"

@@ -48,17 +48,18 @@ public final class ScaleBenchmark {
 
   /**
    * @param args the numbers of projects, comma-separated (default 500,2000: two sizes show whether
-   *     the cost is linear), and of unrelated Services of 10 KB each that the cluster holds before
-   *     the operator starts (default 0)
+   *     the cost is linear); of unrelated Services of 10 KB each that the cluster holds before the
+   *     operator starts (default 0); and whether to measure the floor too (default true)
    */
   public static void main(String[] args) throws Exception {
     String sizes = args.length > 0 ? args[0] : "500,2000";
     int unrelated = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    boolean withFloor = args.length <= 2 || Boolean.parseBoolean(args[2]);
     warmUp();
     TreeMap<Integer, Long> heapBySize = new TreeMap<>();
     for (String size : sizes.split(",")) {
       int projects = Integer.parseInt(size.trim());
-      heapBySize.put(projects, run(projects, unrelated));
+      heapBySize.put(projects, run(projects, unrelated, withFloor));
     }
     if (heapBySize.size() > 1) {
       // What one operator holds whatever the size (its thread pools, empty informers) cancels out.
@@ -109,7 +110,7 @@ public final class ScaleBenchmark {
   }
 
   /** Runs one size and prints its figures; returns the operator's heap. */
-  private static long run(int projects, int unrelated) throws Exception {
+  private static long run(int projects, int unrelated, boolean withFloor) throws Exception {
     double seconds;
     long operatorHeap;
     try (ServerProcess server = ServerProcess.start();
@@ -170,6 +171,9 @@ public final class ScaleBenchmark {
         operator.close();
       }
       restart(client, projects);
+    }
+    if (!withFloor) {
+      return operatorHeap;
     }
     // After the operator's server is gone, so that the two runs do not share the machine.
     PlainClientFloor.Figures floor = PlainClientFloor.measure(projects, unrelated);
