@@ -37,9 +37,9 @@ public final class ScaleBenchmark {
   private static final Duration RESYNC = Duration.ofSeconds(5);
 
   /**
-   * Every operator the benchmark starts, kept after it stops: the JDK's HTTP client lets a stopped
-   * operator go only once its idle connections expire, and that would shrink a later heap figure at
-   * a moment no one chooses. Kept, they weigh the same before and after each measurement.
+   * Every operator the benchmark starts, kept after it stops: a stopped operator stays reachable
+   * for a while, and was seen collected in the middle of a later size, which shrank that size's
+   * heap figure. Kept, they weigh the same before and after each measurement.
    */
   private static final List<OperatorHarness> STARTED = new ArrayList<>();
 
