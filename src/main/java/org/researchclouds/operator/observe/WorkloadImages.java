@@ -52,6 +52,18 @@ final class WorkloadImages {
     }
   }
 
+  /** What a Pod's cache keeps: its containers, and the digests its status says they run. */
+  static ImagesOnlyStore<Pod> podStore() {
+    return new ImagesOnlyStore<>(
+        ClusterView.reduced(
+            Pod.class,
+            "spec.containers",
+            "spec.initContainers",
+            "status.containerStatuses",
+            "status.initContainerStatuses"),
+        Pod::getSpec);
+  }
+
   private final List<Kind<?>> kinds;
 
   WorkloadImages(ClusterView view, EventSourceContext<ResearchProject> context) {
@@ -61,14 +73,7 @@ final class WorkloadImages {
                 view.namespaced(
                     Pod.class,
                     context,
-                    new ImagesOnlyStore<>(
-                        ClusterView.reduced(
-                            Pod.class,
-                            "spec.containers",
-                            "spec.initContainers",
-                            "status.containerStatuses",
-                            "status.initContainerStatuses"),
-                        Pod::getSpec),
+                    podStore(),
                     (updated, old) ->
                         !images(updated, Pod::getSpec).equals(images(old, Pod::getSpec))
                             || !runningDigests(updated).equals(runningDigests(old))),

@@ -58,15 +58,7 @@ class ImagesOnlyStoreTest {
 
   @Test
   void aPodKeepsTheDigestEachContainerRuns() {
-    ImagesOnlyStore<Pod> store =
-        new ImagesOnlyStore<>(
-            ClusterView.reduced(
-                Pod.class,
-                "spec.containers",
-                "spec.initContainers",
-                "status.containerStatuses",
-                "status.initContainerStatuses"),
-            Pod::getSpec);
+    ImagesOnlyStore<Pod> store = WorkloadImages.podStore();
     Pod pod =
         new PodBuilder()
             .withNewMetadata()
