@@ -1,7 +1,6 @@
 package org.researchclouds.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -22,6 +21,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.chart.ChartPermissions;
 import org.researchclouds.operator.local.ClusterSeed;
+import org.researchclouds.operator.observe.CanonicalStrings;
 import org.researchclouds.operator.reconciler.OperatorBootstrap;
 import org.researchclouds.operator.reconciler.OperatorSettings;
 
@@ -64,8 +64,7 @@ public final class OperatorHarness implements AutoCloseable {
     ClusterSeed.installCrds(testClient);
     admissions = checkAdmission ? Optional.of(new AdmissionRecorder(testClient)) : Optional.empty();
     operatorClient =
-        new KubernetesClientBuilder()
-            .withConfig(testClient.getConfiguration())
+        CanonicalStrings.clientBuilder(testClient.getConfiguration())
             .withHttpClientBuilderConsumer(
                 b -> b.addOrReplaceInterceptor("record-requests", new RequestRecorder()))
             .build();

@@ -3,7 +3,6 @@ package org.researchclouds.operator.cli;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.researchclouds.operator.local.ClusterSeed;
 import org.researchclouds.operator.local.InMemoryCluster;
+import org.researchclouds.operator.observe.CanonicalStrings;
 import org.researchclouds.operator.reconciler.OperatorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--resync",
-      defaultValue = "PT5M",
+      defaultValue = OperatorSettings.DEFAULT_RESYNC,
       description =
           "How often every project is evaluated again, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
   Duration resync;
@@ -106,8 +106,7 @@ final class RunCommand implements Callable<Integer> {
     Optional<String> unreachable = ClusterProbe.unreachable(config);
     if (unreachable.isEmpty()) {
       try (KubernetesClient client =
-          new KubernetesClientBuilder()
-              .withConfig(ClusterProbe.forOperator(Config.autoConfigure(null)))
+          CanonicalStrings.clientBuilder(ClusterProbe.forOperator(Config.autoConfigure(null)))
               .build()) {
         List<String> missing = ClusterProbe.missingCrds(client);
         if (!missing.isEmpty()) {
@@ -141,14 +140,16 @@ final class RunCommand implements Callable<Integer> {
       return BAD_EXAMPLES;
     }
     LogFile.redirectTo(logFile);
-    try (InMemoryCluster cluster = InMemoryCluster.start(seed)) {
+    try (InMemoryCluster cluster = InMemoryCluster.start(seed);
+        KubernetesClient client =
+            CanonicalStrings.clientBuilder(cluster.client().getConfiguration()).build()) {
       out()
           .printf(
               "Started an in-memory API server (fabric8's CRUD mock server, kubernetes-server-mock) at %s"
                   + "%nwith the CRDs and %d objects from %s/. No Velero runs there, and the table says so."
                   + "%nThe operator's log goes to %s.%n",
               cluster.url(), seed.size(), examples, logFile);
-      return runOperator(cluster.client(), true);
+      return runOperator(client, true);
     }
   }
 

@@ -15,4 +15,7 @@ import java.time.Duration;
 public record OperatorSettings(
     String baselineName, Duration resyncInterval, Clock clock, String operatorNamespace) {
   public static final String DEFAULT_BASELINE = "default";
+
+  /** As an ISO-8601 duration; the chart's {@code resyncInterval} has the same default. */
+  public static final String DEFAULT_RESYNC = "PT5M";
 }
