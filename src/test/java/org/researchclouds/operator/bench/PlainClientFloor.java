@@ -29,8 +29,8 @@ import org.researchclouds.operator.resources.SelfServiceDesired.Access;
 final class PlainClientFloor {
   private PlainClientFloor() {}
 
-  /** The time taken and the writes made. */
-  record Figures(double seconds, int writes) {}
+  /** The time taken, the writes made and the CPU each side spent. */
+  record Figures(double seconds, int writes, String cpu) {}
 
   static Figures measure(int projects, int unrelated) throws Exception {
     AtomicInteger writes = new AtomicInteger();
@@ -41,6 +41,7 @@ final class PlainClientFloor {
       client.resource(baseline).create();
       ExecutorService pool =
           Executors.newFixedThreadPool(ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER);
+      CpuUse cpu = CpuUse.start(server);
       long start = System.nanoTime();
       for (int i = 0; i < projects; i++) {
         String name = "bench-" + i;
@@ -48,7 +49,8 @@ final class PlainClientFloor {
       }
       pool.shutdown();
       pool.awaitTermination(1, TimeUnit.HOURS);
-      return new Figures((System.nanoTime() - start) / 1e9, writes.get());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Figures(seconds, writes.get(), cpu.stop());
     }
   }
 

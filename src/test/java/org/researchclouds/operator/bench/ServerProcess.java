@@ -13,8 +13,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.researchclouds.operator.local.InMemoryCluster;
 
@@ -71,6 +73,11 @@ final class ServerProcess implements AutoCloseable {
                 .withHttp2Disable(true)
                 .build())
         .build();
+  }
+
+  /** The CPU time the server has used so far, where the OS reports it. */
+  Optional<Duration> cpu() {
+    return process.info().totalCpuDuration();
   }
 
   @Override

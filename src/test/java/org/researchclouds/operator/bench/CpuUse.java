@@ -1,0 +1,42 @@
+package org.researchclouds.operator.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The CPU time the in-memory server and the benchmark's JVM (the operator, or the plain client)
+ * spend over one measurement: on a machine of two cores, it tells whether the server was the limit
+ * or the client.
+ */
+final class CpuUse {
+  private static final OperatingSystemMXBean OWN_PROCESS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private final ServerProcess server;
+  private final Optional<Duration> serverAtStart;
+  private final long ownAtStart;
+
+  private CpuUse(ServerProcess server) {
+    this.server = server;
+    this.serverAtStart = server.cpu();
+    this.ownAtStart = OWN_PROCESS.getProcessCpuTime();
+  }
+
+  static CpuUse start(ServerProcess server) {
+    return new CpuUse(server);
+  }
+
+  /** The CPU seconds each side spent since the start. */
+  String stop() {
+    double own = (OWN_PROCESS.getProcessCpuTime() - ownAtStart) / 1e9;
+    String serverSeconds =
+        server
+            .cpu()
+            .flatMap(now -> serverAtStart.map(start -> now.minus(start).toMillis() / 1e3))
+            .map(seconds -> String.format("%.1fs", seconds))
+            .orElse("unknown (the OS does not report it)");
+    return String.format("server %s, benchmark's JVM %.1fs", serverSeconds, own);
+  }
+}
