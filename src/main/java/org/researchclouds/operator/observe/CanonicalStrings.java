@@ -11,11 +11,16 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 
 /**
- * The operator's client, whose every string read from the API server is the JVM's canonical
- * instance of it. The informers hold each project's objects, and most of their strings repeat:
- * kinds, API versions, label values, the project's name and UID in every owner reference, the
- * messages of its status. Kept once each, they cost about 25 KiB less per project; the strings that
- * are unique (UIDs, resource versions) cost what they did.
+ * The operator's client, whose strings read from the API server are the JVM's canonical instances
+ * when they are no longer than a Kubernetes name. The informers hold each project's objects, and
+ * most of their strings repeat: kinds, API versions, label values, the project's name and UID in
+ * every owner reference. Kept once each, they cost about a third of the operator's heap less
+ * (docs/benchmarks.md).
+ *
+ * <p>Each distinct string interned costs an entry in the JVM's string table, outside the heap; the
+ * entry goes once no object uses the string, but the table's buckets, once grown, stay. Longer
+ * strings (annotations, messages) are seldom shared and are left as they are, so that a tenant's
+ * large unique values, which the reduced stores drop anyway, cost the table nothing.
  */
 public final class CanonicalStrings {
   private CanonicalStrings() {}
@@ -33,16 +38,15 @@ public final class CanonicalStrings {
     return new KubernetesSerialization(new ObjectMapper().registerModule(module), true);
   }
 
-  /**
-   * Interned strings are held weakly by the JVM: those no cached object uses any longer are
-   * collected as before.
-   */
+  /** The longest name Kubernetes allows (a DNS subdomain): names, UIDs and label values fit. */
+  static final int LONGEST_INTERNED = 253;
+
   private static final class Interning extends StringDeserializer {
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
       String value = super.deserialize(parser, context);
-      return value == null ? null : value.intern();
+      return value == null || value.length() > LONGEST_INTERNED ? value : value.intern();
     }
   }
 }

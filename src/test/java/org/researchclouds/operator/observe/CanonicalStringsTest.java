@@ -2,6 +2,7 @@ package org.researchclouds.operator.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -54,6 +55,28 @@ class CanonicalStringsTest {
     assertThat(second.getSpec().getPolicyTypes().get(1))
         .isSameAs(first.getSpec().getPolicyTypes().get(1));
     assertThat(second.getMetadata().getUid()).isEqualTo("uid-2");
+  }
+
+  @Test
+  void stringsLongerThanANameAreLeftUnshared() {
+    KubernetesSerialization serialization = client.getKubernetesSerialization();
+    String longest = "n".repeat(CanonicalStrings.LONGEST_INTERNED);
+    String longer = longest + "n";
+    String json =
+        """
+        {"apiVersion": "v1", "kind": "ConfigMap",
+         "metadata": {"name": "notes", "annotations": {"longest": "%s", "longer": "%s"}}}
+        """
+            .formatted(longest, longer);
+    ConfigMap first = serialization.unmarshal(json, ConfigMap.class);
+    ConfigMap second = serialization.unmarshal(json, ConfigMap.class);
+
+    Map<String, String> firstNotes = first.getMetadata().getAnnotations();
+    Map<String, String> secondNotes = second.getMetadata().getAnnotations();
+    assertThat(secondNotes.get("longest")).isSameAs(firstNotes.get("longest"));
+    assertThat(secondNotes.get("longer"))
+        .isEqualTo(firstNotes.get("longer"))
+        .isNotSameAs(firstNotes.get("longer"));
   }
 
   @Test
