@@ -14,6 +14,8 @@ final class CpuUse {
   private static final OperatingSystemMXBean OWN_PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+  private static final String UNKNOWN = "unknown (the OS does not report it)";
+
   private final ServerProcess server;
   private final Optional<Duration> serverAtStart;
   private final long ownAtStart;
@@ -30,13 +32,17 @@ final class CpuUse {
 
   /** The CPU seconds each side spent since the start. */
   String stop() {
-    double own = (OWN_PROCESS.getProcessCpuTime() - ownAtStart) / 1e9;
+    long ownNow = OWN_PROCESS.getProcessCpuTime();
+    String ownSeconds =
+        ownNow < 0 || ownAtStart < 0
+            ? UNKNOWN
+            : String.format("%.1fs", (ownNow - ownAtStart) / 1e9);
     String serverSeconds =
         server
             .cpu()
             .flatMap(now -> serverAtStart.map(start -> now.minus(start).toMillis() / 1e3))
             .map(seconds -> String.format("%.1fs", seconds))
-            .orElse("unknown (the OS does not report it)");
-    return String.format("server %s, benchmark's JVM %.1fs", serverSeconds, own);
+            .orElse(UNKNOWN);
+    return String.format("server %s, benchmark's JVM %s", serverSeconds, ownSeconds);
   }
 }

@@ -48,7 +48,7 @@ final class PlainClientFloor {
         pool.submit(() -> writes.addAndGet(writeProject(client, baseline, name)));
       }
       pool.shutdown();
-      pool.awaitTermination(1, TimeUnit.HOURS);
+      pool.awaitTermination(1, TimeUnit.DAYS);
       double seconds = (System.nanoTime() - start) / 1e9;
       return new Figures(seconds, writes.get(), cpu.stop());
     }

@@ -38,7 +38,8 @@ public final class ScaleBenchmark {
 
   /**
    * While the projects converge, as the chart ships: a resync every few seconds would evaluate
-   * every Ready project again and again, work the floor does not do and a cluster would not see.
+   * every Ready project again and again, work the floor does not do and a cluster would not see. A
+   * size that takes longer than this evaluates its first projects again, as a cluster would.
    */
   private static final Duration SHIPPED_RESYNC = Duration.parse(OperatorSettings.DEFAULT_RESYNC);
 
@@ -54,6 +55,8 @@ public final class ScaleBenchmark {
 
   /** Enough for the JIT to compile the paths every size takes. */
   private static final int WARM_UP_PROJECTS = 200;
+
+  private static final String WARM_UP_PREFIX = "warm";
 
   /** Each unrelated Service carries this much annotation, as large objects in a real cluster do. */
   private static final int UNRELATED_SERVICE_BYTES = 10 * 1024;
@@ -99,12 +102,12 @@ public final class ScaleBenchmark {
       // As in a cluster, where the chart installs them: not part of the operator's start.
       ClusterSeed.installCrds(client);
       long launched = System.nanoTime();
-      try (OperatorHarness operator = keep(start(client, SHIPPED_RESYNC))) {
+      try (OperatorHarness operator = keep(start(client, SHIPPED_RESYNC, WARM_UP_PREFIX))) {
         System.out.printf(
             "startup_to_first_reconcile=%.2fs in a cold JVM (informers synced, then the first"
                 + " project)%n",
             (System.nanoTime() - launched) / 1e9);
-        createConcurrently(client, WARM_UP_PROJECTS);
+        createConcurrently(client, WARM_UP_PREFIX, WARM_UP_PROJECTS);
         ready.await(WARM_UP_PROJECTS);
       }
     }
@@ -119,11 +122,12 @@ public final class ScaleBenchmark {
   }
 
   /** A new operator, the baseline and a first project, once that project is reconciled. */
-  private static OperatorHarness start(KubernetesClient client, Duration resync)
+  private static OperatorHarness start(KubernetesClient client, Duration resync, String prefix)
       throws InterruptedException {
     OperatorHarness operator = OperatorHarness.withoutAdmissionCheck(client, "default", resync);
     client.resource(Fixtures.baseline()).create();
-    client.resource(Fixtures.project("bench-0", "bench-0")).create();
+    String first = projectName(prefix, 0);
+    client.resource(Fixtures.project(first, first)).create();
     while (operator.reconciles() == 0) {
       TimeUnit.MILLISECONDS.sleep(10);
     }
@@ -139,25 +143,34 @@ public final class ScaleBenchmark {
       ClusterSeed.installCrds(client);
       createUnrelatedServices(client, unrelated);
       long heapBefore = heapAfterGc();
+      StringTable.Figures stringTableBefore = StringTable.now();
       try (ReadyProjects ready = ReadyProjects.watch(client)) {
-        CpuUse cpu = CpuUse.start(server);
         long launched = System.nanoTime();
-        OperatorHarness operator = keep(start(client, SHIPPED_RESYNC));
+        // Each size's names are its own: with interned strings, names an earlier operator still
+        // holds would cost this size nothing.
+        String prefix = "p" + projects;
+        OperatorHarness operator = keep(start(client, SHIPPED_RESYNC, prefix));
         long started = System.nanoTime();
         double startup = (started - launched) / 1e9;
-        createConcurrently(client, projects);
+        // As the floor's: from the first project on, start-up left out.
+        CpuUse cpu = CpuUse.start(server);
+        createConcurrently(client, prefix, projects);
         ready.await(projects);
         seconds = (System.nanoTime() - started) / 1e9;
         String cpuUsed = cpu.stop();
         int writesToReady = operator.writes();
 
-        // Let the watches deliver the last status writes before counting.
+        // The converging operator's own echoes and late writes, before its heap is read.
+        int reconcilesAtReady = operator.reconciles();
         TimeUnit.SECONDS.sleep(10);
+        List<String> settleWrites = operator.writesSince(writesToReady);
+        int settleReconciles = operator.reconciles() - reconcilesAtReady;
         Map<String, Long> writesByResource = operator.writesByResource();
         Map<String, Long> requestsByVerb = operator.requestsByVerb();
         // The harness's log of every request would weigh in the operator's figure.
         operator.checkAndForgetRequests();
         operatorHeap = heapAfterGc() - heapBefore;
+        StringTable.Figures stringTable = StringTable.now();
 
         long malformed =
             client.resources(ResearchProject.class).list().getItems().stream()
@@ -176,6 +189,10 @@ public final class ScaleBenchmark {
             "writes per project by resource: " + perProject(writesByResource, projects));
         System.out.println("requests per project by verb: " + perProject(requestsByVerb, projects));
         System.out.printf("malformed_statuses=%d%n", malformed);
+        System.out.printf(
+            "after Ready: %d reconciles and %d writes in 10s%n",
+            settleReconciles, settleWrites.size());
+        settleWrites.forEach(write -> System.out.println("write after Ready: " + write));
         System.out.printf("startup_to_first_reconcile=%.2fs in a warm JVM%n", startup);
         System.out.printf(
             "unrelated_services=%d of %d KiB each%n", unrelated, UNRELATED_SERVICE_BYTES / 1024);
@@ -183,6 +200,14 @@ public final class ScaleBenchmark {
             "operator_heap=%d MiB (%d KiB per project), after GC, less the benchmark's before the"
                 + " operator started; the server runs in a JVM of its own%n",
             operatorHeap >> 20, (operatorHeap >> 10) / projects);
+        long entries = stringTable.entries() - stringTableBefore.entries();
+        System.out.printf(
+            "string_table: %d more entries (%.1f per project, %d bytes each), outside the heap:"
+                + " the strings the operator interns; its buckets, for the whole JVM: %d KiB%n",
+            entries,
+            entries / (double) projects,
+            stringTable.bytesPerEntry(),
+            stringTable.bucketBytes() >> 10);
         operator.close();
       }
       restartThenIdle(client, projects);
@@ -240,16 +265,20 @@ public final class ScaleBenchmark {
    * created one after another would each wait behind every reconcile's writes, and the operator
    * would be measured waiting for its input.
    */
-  private static void createConcurrently(KubernetesClient client, int projects)
+  private static void createConcurrently(KubernetesClient client, String prefix, int projects)
       throws InterruptedException {
     ExecutorService pool =
         Executors.newFixedThreadPool(ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER);
     for (int i = 1; i < projects; i++) {
-      String name = "bench-" + i;
+      String name = projectName(prefix, i);
       pool.submit(() -> client.resource(Fixtures.project(name, name)).create());
     }
     pool.shutdown();
-    pool.awaitTermination(1, TimeUnit.HOURS);
+    pool.awaitTermination(1, TimeUnit.DAYS);
+  }
+
+  private static String projectName(String prefix, int index) {
+    return prefix + "-" + index;
   }
 
   static void createUnrelatedServices(KubernetesClient client, int count) {

@@ -1,0 +1,52 @@
+package org.researchclouds.operator.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * The JVM's table of interned strings, which lives outside the heap: the operator's client interns
+ * the strings it reads, so the heap figure alone would leave out one entry per distinct string.
+ */
+final class StringTable {
+  private StringTable() {}
+
+  private static final Pattern BUCKETS =
+      Pattern.compile("Number of buckets\\s*:\\s*\\d+\\s*=\\s*(\\d+) bytes");
+  private static final Pattern ENTRIES =
+      Pattern.compile("Number of entries\\s*:\\s*(\\d+)\\s*=\\s*\\d+ bytes, each (\\d+)");
+
+  /**
+   * @param entries the strings in the table, dead ones not yet cleaned out included
+   * @param bytesPerEntry what each entry costs outside the heap
+   * @param bucketBytes the table's buckets, which grow by doubling as the table fills
+   */
+  record Figures(long entries, long bytesPerEntry, long bucketBytes) {}
+
+  static Figures now() {
+    String statistics;
+    try {
+      statistics =
+          (String)
+              ManagementFactory.getPlatformMBeanServer()
+                  .invoke(
+                      new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                      "vmStringtable",
+                      new Object[] {null},
+                      new String[] {String[].class.getName()});
+    } catch (JMException e) {
+      throw new IllegalStateException("the JVM does not report its string table", e);
+    }
+    Matcher buckets = BUCKETS.matcher(statistics);
+    Matcher entries = ENTRIES.matcher(statistics);
+    if (!buckets.find() || !entries.find()) {
+      throw new IllegalStateException("unexpected string table statistics: " + statistics);
+    }
+    return new Figures(
+        Long.parseLong(entries.group(1)),
+        Long.parseLong(entries.group(2)),
+        Long.parseLong(buckets.group(1)));
+  }
+}
