@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -143,7 +144,7 @@ public final class ScaleBenchmark {
       ClusterSeed.installCrds(client);
       createUnrelatedServices(client, unrelated);
       long heapBefore = heapAfterGc();
-      StringTable.Figures stringTableBefore = StringTable.now();
+      Optional<StringTable.Figures> stringTableBefore = StringTable.now();
       try (ReadyProjects ready = ReadyProjects.watch(client)) {
         long launched = System.nanoTime();
         // Each size's names are its own: with interned strings, names an earlier operator still
@@ -170,7 +171,7 @@ public final class ScaleBenchmark {
         // The harness's log of every request would weigh in the operator's figure.
         operator.checkAndForgetRequests();
         operatorHeap = heapAfterGc() - heapBefore;
-        StringTable.Figures stringTable = StringTable.now();
+        Optional<StringTable.Figures> stringTable = StringTable.now();
 
         long malformed =
             client.resources(ResearchProject.class).list().getItems().stream()
@@ -200,14 +201,12 @@ public final class ScaleBenchmark {
             "operator_heap=%d MiB (%d KiB per project), after GC, less the benchmark's before the"
                 + " operator started; the server runs in a JVM of its own%n",
             operatorHeap >> 20, (operatorHeap >> 10) / projects);
-        long entries = stringTable.entries() - stringTableBefore.entries();
-        System.out.printf(
-            "string_table: %d more entries (%.1f per project, %d bytes each), outside the heap:"
-                + " the strings the operator interns; its buckets, for the whole JVM: %d KiB%n",
-            entries,
-            entries / (double) projects,
-            stringTable.bytesPerEntry(),
-            stringTable.bucketBytes() >> 10);
+        System.out.println(
+            "string_table: "
+                + stringTable
+                    .flatMap(
+                        after -> stringTableBefore.map(before -> growth(before, after, projects)))
+                    .orElse("unknown (the JVM did not report it)"));
         operator.close();
       }
       restartThenIdle(client, projects);
@@ -311,6 +310,15 @@ public final class ScaleBenchmark {
                             .endSpec()
                             .build())
                     .create());
+  }
+
+  private static String growth(
+      StringTable.Figures before, StringTable.Figures after, int projects) {
+    long entries = after.entries() - before.entries();
+    return String.format(
+        "%d more entries (%.1f per project, %d bytes each), outside the heap: the strings the"
+            + " operator interns; its buckets, for the whole JVM: %d KiB",
+        entries, entries / (double) projects, after.bytesPerEntry(), after.bucketBytes() >> 10);
   }
 
   private static String perProject(Map<String, Long> counts, int projects) {

@@ -1,6 +1,8 @@
 package org.researchclouds.operator.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
@@ -25,28 +27,38 @@ final class StringTable {
    */
   record Figures(long entries, long bytesPerEntry, long bucketBytes) {}
 
-  static Figures now() {
-    String statistics;
+  /**
+   * The table's figures, or empty when the JVM cannot report them: it answers "statistics
+   * unavailable at this moment" while it resizes or cleans the table, so it is asked a few times.
+   */
+  static Optional<Figures> now() throws InterruptedException {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      String statistics = statistics();
+      Matcher buckets = BUCKETS.matcher(statistics);
+      Matcher entries = ENTRIES.matcher(statistics);
+      if (buckets.find() && entries.find()) {
+        return Optional.of(
+            new Figures(
+                Long.parseLong(entries.group(1)),
+                Long.parseLong(entries.group(2)),
+                Long.parseLong(buckets.group(1))));
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    return Optional.empty();
+  }
+
+  private static String statistics() {
     try {
-      statistics =
-          (String)
-              ManagementFactory.getPlatformMBeanServer()
-                  .invoke(
-                      new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                      "vmStringtable",
-                      new Object[] {null},
-                      new String[] {String[].class.getName()});
+      return (String)
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "vmStringtable",
+                  new Object[] {null},
+                  new String[] {String[].class.getName()});
     } catch (JMException e) {
       throw new IllegalStateException("the JVM does not report its string table", e);
     }
-    Matcher buckets = BUCKETS.matcher(statistics);
-    Matcher entries = ENTRIES.matcher(statistics);
-    if (!buckets.find() || !entries.find()) {
-      throw new IllegalStateException("unexpected string table statistics: " + statistics);
-    }
-    return new Figures(
-        Long.parseLong(entries.group(1)),
-        Long.parseLong(entries.group(2)),
-        Long.parseLong(buckets.group(1)));
   }
 }
