@@ -29,10 +29,10 @@ import org.researchclouds.operator.reconciler.OperatorSettings;
 /**
  * Prints how the operator scales on the CRUD mock API server: time until N projects are Ready and
  * the CPU the server and the operator spent, API writes to get there, the same against a plain
- * client's floor measured in the same run, API writes after a restart and over idle resyncs (the
- * target is none), and heap in use. Run with {@code make bench} (N from BENCH_PROJECTS, default 500
- * and 2,000). The mock is much slower than a real API server, so compare runs with each other, not
- * with a cluster.
+ * client's floor measured in the same run, API writes after Ready, after a restart and over idle
+ * resyncs (the target is none), heap in use and the entries of the JVM's string table. Run with
+ * {@code make bench} (N from BENCH_PROJECTS, default 500 and 2,000). The mock is much slower than a
+ * real API server, so compare runs with each other, not with a cluster.
  */
 public final class ScaleBenchmark {
   private ScaleBenchmark() {}
