@@ -210,7 +210,8 @@ public final class ScaleBenchmark {
             "string_table: "
                 + stringTable
                     .flatMap(
-                        after -> stringTableBefore.map(before -> growth(before, after, projects)))
+                        after ->
+                            stringTableBefore.map(before -> after.growthSince(before, projects)))
                     .orElse("unknown (the JVM did not report it)"));
         operator.close();
       }
@@ -315,15 +316,6 @@ public final class ScaleBenchmark {
                             .endSpec()
                             .build())
                     .create());
-  }
-
-  private static String growth(
-      StringTable.Figures before, StringTable.Figures after, int projects) {
-    long entries = after.entries() - before.entries();
-    return String.format(
-        "%d more entries (%.1f per project, %d bytes each), outside the heap: the strings the"
-            + " operator interns; its buckets, for the whole JVM: %d KiB",
-        entries, entries / (double) projects, after.bytesPerEntry(), after.bucketBytes() >> 10);
   }
 
   private static String perProject(Map<String, Long> counts, int projects) {

@@ -25,7 +25,16 @@ final class StringTable {
    * @param bytesPerEntry what each entry costs outside the heap
    * @param bucketBytes the table's buckets, which grow by doubling as the table fills
    */
-  record Figures(long entries, long bytesPerEntry, long bucketBytes) {}
+  record Figures(long entries, long bytesPerEntry, long bucketBytes) {
+    /** What the table gained since {@code before}, over that many projects. */
+    String growthSince(Figures before, int projects) {
+      long added = entries - before.entries;
+      return String.format(
+          "%d more entries (%.1f per project, %d bytes each), outside the heap: the strings the"
+              + " operator interns; its buckets, for the whole JVM: %d KiB",
+          added, added / (double) projects, bytesPerEntry, bucketBytes >> 10);
+    }
+  }
 
   /**
    * The table's figures, or empty when the JVM cannot report them: it answers "statistics
