@@ -5,6 +5,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.stream.Stream;
  */
 @Group(ResearchProject.GROUP)
 @Version(ResearchProject.VERSION)
+// Named rather than derived: fabric8 derives a plural with regular expressions in every
+// constructor, which the informers and the cloner call for each event and copy.
+@Plural("researchprojects")
 @ShortNames({"rp", "rproj"})
 @Categories({"research"})
 // The API server already holds names to DNS subdomains; without dots and within 63 characters

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
@@ -13,6 +14,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
  */
 @Group(ResearchProject.GROUP)
 @Version(ResearchProject.VERSION)
+// Named rather than derived, as ResearchProject is.
+@Plural("securitybaselines")
 @ShortNames({"sbl"})
 @Categories({"research"})
 @AdditionalPrinterColumn(
