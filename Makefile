@@ -48,6 +48,8 @@ BENCH_PROJECTS ?= 500,2000
 BENCH_SERVICES ?= 0
 # false skips the floor, for a size where only the operator's figures (its heap) are wanted.
 BENCH_FLOOR ?= true
+# Rounds of operator and floor at each size; the median ratio counts (a noisy machine).
+BENCH_ROUNDS ?= 3
 bench: ## Print scale figures: N projects to Ready against a plain client's floor, writes, idle writes, heap, start-up
 	$(MVN) process-test-classes
-	$(MVN) exec:java -Djava.util.logging.config.file=src/test/resources/logging.properties -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args="$(BENCH_PROJECTS) $(BENCH_SERVICES) $(BENCH_FLOOR)"
+	$(MVN) exec:java -Djava.util.logging.config.file=src/test/resources/logging.properties -Dexec.classpathScope=test -Dexec.mainClass=org.researchclouds.operator.bench.ScaleBenchmark -Dexec.args="$(BENCH_PROJECTS) $(BENCH_SERVICES) $(BENCH_FLOOR) $(BENCH_ROUNDS)"

@@ -1,6 +1,7 @@
 package org.researchclouds.operator.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,16 +15,20 @@ final class CpuUse {
   private static final OperatingSystemMXBean OWN_PROCESS =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
   private static final String UNKNOWN = "unknown (the OS does not report it)";
 
   private final ServerProcess server;
   private final Optional<Duration> serverAtStart;
   private final long ownAtStart;
+  private final long compilingAtStart;
 
   private CpuUse(ServerProcess server) {
     this.server = server;
     this.serverAtStart = server.cpu();
     this.ownAtStart = OWN_PROCESS.getProcessCpuTime();
+    this.compilingAtStart = compilingMillis();
   }
 
   static CpuUse start(ServerProcess server) {
@@ -43,6 +48,25 @@ final class CpuUse {
             .flatMap(now -> serverAtStart.map(start -> now.minus(start).toMillis() / 1e3))
             .map(seconds -> String.format("%.1fs", seconds))
             .orElse(UNKNOWN);
-    return String.format("server %s, benchmark's JVM %s", serverSeconds, ownSeconds);
+    return String.format(
+        "server %s, benchmark's JVM %s (its JIT compiler busy for %s)",
+        serverSeconds, ownSeconds, compiling());
+  }
+
+  /**
+   * How long the JIT compiler worked since the start, in elapsed time: code the warm-up did not
+   * make hot, which a long-running operator would have compiled already.
+   */
+  private String compiling() {
+    long now = compilingMillis();
+    return now < 0 || compilingAtStart < 0
+        ? UNKNOWN
+        : String.format("%.1fs", (now - compilingAtStart) / 1e3);
+  }
+
+  private static long compilingMillis() {
+    return JIT != null && JIT.isCompilationTimeMonitoringSupported()
+        ? JIT.getTotalCompilationTime()
+        : -1;
   }
 }

@@ -54,7 +54,13 @@ public final class ScaleBenchmark {
    */
   private static final List<OperatorHarness> STARTED = new ArrayList<>();
 
-  /** Enough for the JIT to compile the paths every size takes. */
+  /**
+   * Rounds of a warm-up, each on a fresh server. A round of 200 projects leaves the JIT compiler
+   * busy through the next: after one, it was busy for 18.8s of a 500-project run's 34.6s on two
+   * cores; after four, for 3.4s of 30.2s, as in an operator that has run for a while.
+   */
+  private static final int WARM_UP_ROUNDS = 4;
+
   private static final int WARM_UP_PROJECTS = 200;
 
   private static final String WARM_UP_PREFIX = "warm";
@@ -65,17 +71,19 @@ public final class ScaleBenchmark {
   /**
    * @param args the numbers of projects, comma-separated (default 500,2000: two sizes show whether
    *     the cost is linear); of unrelated Services of 10 KB each that the cluster holds before the
-   *     operator starts (default 0); and whether to measure the floor too (default true)
+   *     operator starts (default 0); whether to measure the floor too (default true); and how many
+   *     rounds of operator and floor to run at each size (default 3), whose median ratio counts
    */
   public static void main(String[] args) throws Exception {
     String sizes = args.length > 0 ? args[0] : "500,2000";
     int unrelated = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     boolean withFloor = args.length <= 2 || Boolean.parseBoolean(args[2]);
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     warmUp(withFloor);
     TreeMap<Integer, Long> heapBySize = new TreeMap<>();
     for (String size : sizes.split(",")) {
       int projects = Integer.parseInt(size.trim());
-      heapBySize.put(projects, run(projects, unrelated, withFloor));
+      heapBySize.put(projects, run(projects, unrelated, withFloor, rounds));
     }
     if (heapBySize.size() > 1) {
       // What one operator holds whatever the size (its thread pools, empty informers) cancels out.
@@ -90,26 +98,29 @@ public final class ScaleBenchmark {
   }
 
   /**
-   * A first, small run of the operator and of the floor: its start-up is the one a new operator pod
-   * sees (a cold JVM). It also takes out of every measured size what a JVM does once: compiling the
-   * hot code (which a cold run spends more CPU on than the operator's own work, and which the
-   * floor, run second, would otherwise inherit), and building serializers and type caches, which
-   * would weigh in the first size's heap.
+   * Small runs of the operator, then of the floor: the first one's start-up is the one a new
+   * operator pod sees (a cold JVM). They take out of every measured size what a JVM does once:
+   * compiling the hot code (which a cold run spends more CPU on than the operator's own work, and
+   * which the floor, run second, would otherwise inherit), and building serializers and type
+   * caches, which would weigh in the first size's heap.
    */
   private static void warmUp(boolean withFloor) throws Exception {
-    try (ServerProcess server = ServerProcess.start();
-        KubernetesClient client = server.client();
-        ReadyProjects ready = ReadyProjects.watch(client)) {
-      // As in a cluster, where the chart installs them: not part of the operator's start.
-      ClusterSeed.installCrds(client);
-      long launched = System.nanoTime();
-      try (OperatorHarness operator = keep(start(client, SHIPPED_RESYNC, WARM_UP_PREFIX))) {
+    for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+      try (ServerProcess server = ServerProcess.start();
+          KubernetesClient client = server.client()) {
+        // As in a cluster, where the chart installs them: not part of the operator's start.
+        ClusterSeed.installCrds(client);
+        Convergence warm = converge(server, client, WARM_UP_PREFIX + round, WARM_UP_PROJECTS);
+        if (round == 1) {
+          System.out.printf(
+              "startup_to_first_reconcile=%.2fs in a cold JVM (informers synced, then the first"
+                  + " project)%n",
+              warm.startup());
+        }
         System.out.printf(
-            "startup_to_first_reconcile=%.2fs in a cold JVM (informers synced, then the first"
-                + " project)%n",
-            (System.nanoTime() - launched) / 1e9);
-        createConcurrently(client, WARM_UP_PREFIX, WARM_UP_PROJECTS);
-        ready.await(WARM_UP_PROJECTS);
+            "warm-up %d of %d: %d projects Ready in %.1fs, cpu: %s%n",
+            round, WARM_UP_ROUNDS, WARM_UP_PROJECTS, warm.seconds(), warm.cpu());
+        warm.operator().close();
       }
     }
     if (withFloor) {
@@ -135,103 +146,163 @@ public final class ScaleBenchmark {
     return operator;
   }
 
-  /** Runs one size and prints its figures; returns the operator's heap. */
-  private static long run(int projects, int unrelated, boolean withFloor) throws Exception {
-    double seconds;
-    long operatorHeap;
+  /** A started operator's way to Ready: its start-up, then the projects' time and CPU. */
+  private record Convergence(
+      OperatorHarness operator, double startup, double seconds, String cpu) {}
+
+  /**
+   * Starts an operator with the shipped resync on a server that has the CRDs, creates the projects
+   * (named by {@code prefix}) and waits until each is Ready.
+   */
+  private static Convergence converge(
+      ServerProcess server, KubernetesClient client, String prefix, int projects)
+      throws InterruptedException {
+    try (ReadyProjects ready = ReadyProjects.watch(client)) {
+      long launched = System.nanoTime();
+      OperatorHarness operator = keep(start(client, SHIPPED_RESYNC, prefix));
+      long started = System.nanoTime();
+      // As the floor's: from the first project on, start-up left out.
+      CpuUse cpu = CpuUse.start(server);
+      createConcurrently(client, prefix, projects);
+      ready.await(projects);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new Convergence(operator, (started - launched) / 1e9, seconds, cpu.stop());
+    }
+  }
+
+  /**
+   * Runs one size: a first round with every figure, then more rounds of the operator's time alone,
+   * each followed by the floor's. The median ratio counts: on two shared cores, one pair of runs
+   * can differ by half from the next. Returns the operator's heap.
+   */
+  private static long run(int projects, int unrelated, boolean withFloor, int rounds)
+      throws Exception {
+    String prefix = "p" + projects;
+    Round first = everyFigure(projects, unrelated, prefix);
+    if (!withFloor) {
+      return first.heap();
+    }
+    List<Double> ratios = new ArrayList<>();
+    ratios.add(first.seconds() / floor(projects, unrelated, 1, first.seconds()));
+    for (int round = 2; round <= rounds; round++) {
+      double seconds = timeToReady(projects, unrelated, prefix + "r" + round, round);
+      ratios.add(seconds / floor(projects, unrelated, round, seconds));
+    }
+    List<Double> sorted = ratios.stream().sorted().toList();
+    System.out.printf(
+        "operator/floor at %d projects over %d rounds: %s; median %.1fx%n",
+        projects,
+        ratios.size(),
+        ratios.stream().map(r -> String.format("%.1fx", r)).collect(Collectors.joining(", ")),
+        sorted.get(sorted.size() / 2));
+    return first.heap();
+  }
+
+  /** One round's time to Ready, and the operator's heap when the round measured it. */
+  private record Round(double seconds, long heap) {}
+
+  private static Round everyFigure(int projects, int unrelated, String prefix) throws Exception {
     try (ServerProcess server = ServerProcess.start();
         KubernetesClient client = server.client()) {
       ClusterSeed.installCrds(client);
       createUnrelatedServices(client, unrelated);
       long heapBefore = heapAfterGc();
       Optional<StringTable.Figures> stringTableBefore = StringTable.now();
-      try (ReadyProjects ready = ReadyProjects.watch(client)) {
-        long launched = System.nanoTime();
-        // Each size's names are its own: with interned strings, names an earlier operator still
-        // holds would cost this size nothing.
-        String prefix = "p" + projects;
-        OperatorHarness operator = keep(start(client, SHIPPED_RESYNC, prefix));
-        long started = System.nanoTime();
-        double startup = (started - launched) / 1e9;
-        // As the floor's: from the first project on, start-up left out.
-        CpuUse cpu = CpuUse.start(server);
-        createConcurrently(client, prefix, projects);
-        ready.await(projects);
-        seconds = (System.nanoTime() - started) / 1e9;
-        String cpuUsed = cpu.stop();
-        int writesToReady = operator.writes();
-        int reconcilesToReady = operator.reconciles();
+      // Each size's names are its own: with interned strings, names an earlier operator still
+      // holds would cost this size nothing.
+      Convergence converged = converge(server, client, prefix, projects);
+      OperatorHarness operator = converged.operator();
+      double seconds = converged.seconds();
+      double startup = converged.startup();
+      String cpuUsed = converged.cpu();
+      int writesToReady = operator.writes();
+      int reconcilesToReady = operator.reconciles();
 
-        // The converging operator's own echoes and late writes, before its heap is read.
-        TimeUnit.SECONDS.sleep(10);
-        List<String> settleWrites = operator.writesSince(writesToReady);
-        int settleReconciles = operator.reconciles() - reconcilesToReady;
-        Map<String, Long> writesByResource = operator.writesByResource();
-        Map<String, Long> requestsByVerb = operator.requestsByVerb();
-        // The harness's log of every request would weigh in the operator's figure.
-        operator.checkAndForgetRequests();
-        operatorHeap = heapAfterGc() - heapBefore;
-        Optional<StringTable.Figures> stringTable = StringTable.now();
+      // The converging operator's own echoes and late writes, before its heap is read.
+      TimeUnit.SECONDS.sleep(10);
+      List<String> settleWrites = operator.writesSince(writesToReady);
+      int settleReconciles = operator.reconciles() - reconcilesToReady;
+      Map<String, Long> writesByResource = operator.writesByResource();
+      Map<String, Long> requestsByVerb = operator.requestsByVerb();
+      // The harness's log of every request would weigh in the operator's figure.
+      operator.checkAndForgetRequests();
+      long operatorHeap = heapAfterGc() - heapBefore;
+      Optional<StringTable.Figures> stringTable = StringTable.now();
 
-        long malformed =
-            client.resources(ResearchProject.class).list().getItems().stream()
-                .filter(ScaleBenchmark::malformed)
-                .count();
-        System.out.printf(
-            "projects=%d ready_in=%.1fs (%.1f projects/s) writes_to_ready=%d (%.1f per"
-                + " project)%n",
-            projects,
-            seconds,
-            projects / seconds,
-            writesToReady,
-            writesToReady / (double) projects);
-        System.out.println("cpu to Ready: " + cpuUsed);
-        // Two per project are needed: one adds the finalizer, the next applies everything. More
-        // would mean that the operator's own writes, echoed by its watches, start reconciles.
-        System.out.printf(
-            "reconciles to Ready: %d (%.1f per project)%n",
-            reconcilesToReady, reconcilesToReady / (double) projects);
-        System.out.println(
-            "writes per project by resource: " + perProject(writesByResource, projects));
-        System.out.println("requests per project by verb: " + perProject(requestsByVerb, projects));
-        System.out.printf("malformed_statuses=%d%n", malformed);
-        System.out.printf(
-            "after Ready: %d reconciles and %d writes in 10s%n",
-            settleReconciles, settleWrites.size());
-        settleWrites.forEach(write -> System.out.println("write after Ready: " + write));
-        System.out.printf("startup_to_first_reconcile=%.2fs in a warm JVM%n", startup);
-        System.out.printf(
-            "unrelated_services=%d of %d KiB each%n", unrelated, UNRELATED_SERVICE_BYTES / 1024);
-        System.out.printf(
-            "operator_heap=%d MiB (%d KiB per project), after GC, less the benchmark's before the"
-                + " operator started; the server runs in a JVM of its own%n",
-            operatorHeap >> 20, (operatorHeap >> 10) / projects);
-        System.out.println(
-            "string_table: "
-                + stringTable
-                    .flatMap(
-                        after ->
-                            stringTableBefore.map(before -> after.growthSince(before, projects)))
-                    .orElse("unknown (the JVM did not report it)"));
-        operator.close();
-      }
+      long malformed =
+          client.resources(ResearchProject.class).list().getItems().stream()
+              .filter(ScaleBenchmark::malformed)
+              .count();
+      System.out.printf(
+          "projects=%d ready_in=%.1fs (%.1f projects/s) writes_to_ready=%d (%.1f per"
+              + " project)%n",
+          projects, seconds, projects / seconds, writesToReady, writesToReady / (double) projects);
+      System.out.println("cpu to Ready: " + cpuUsed);
+      // Two per project are needed: one adds the finalizer, the next applies everything. More
+      // would mean that the operator's own writes, echoed by its watches, start reconciles.
+      System.out.printf(
+          "reconciles to Ready: %d (%.1f per project)%n",
+          reconcilesToReady, reconcilesToReady / (double) projects);
+      System.out.println(
+          "writes per project by resource: " + perProject(writesByResource, projects));
+      System.out.println("requests per project by verb: " + perProject(requestsByVerb, projects));
+      System.out.printf("malformed_statuses=%d%n", malformed);
+      System.out.printf(
+          "after Ready: %d reconciles and %d writes in 10s%n",
+          settleReconciles, settleWrites.size());
+      settleWrites.forEach(write -> System.out.println("write after Ready: " + write));
+      System.out.printf("startup_to_first_reconcile=%.2fs in a warm JVM%n", startup);
+      System.out.printf(
+          "unrelated_services=%d of %d KiB each%n", unrelated, UNRELATED_SERVICE_BYTES / 1024);
+      System.out.printf(
+          "operator_heap=%d MiB (%d KiB per project), after GC, less the benchmark's before the"
+              + " operator started; the server runs in a JVM of its own%n",
+          operatorHeap >> 20, (operatorHeap >> 10) / projects);
+      System.out.println(
+          "string_table: "
+              + stringTable
+                  .flatMap(
+                      after -> stringTableBefore.map(before -> after.growthSince(before, projects)))
+                  .orElse("unknown (the JVM did not report it)"));
+      operator.close();
       restartThenIdle(client, projects);
+      return new Round(seconds, operatorHeap);
     }
-    if (!withFloor) {
-      return operatorHeap;
+  }
+
+  /** A later round: a fresh server, a new operator, the projects to Ready. */
+  private static double timeToReady(int projects, int unrelated, String prefix, int round)
+      throws Exception {
+    try (ServerProcess server = ServerProcess.start();
+        KubernetesClient client = server.client()) {
+      ClusterSeed.installCrds(client);
+      createUnrelatedServices(client, unrelated);
+      Convergence converged = converge(server, client, prefix, projects);
+      converged.operator().close();
+      System.out.printf(
+          "round %d: projects=%d ready_in=%.1fs, cpu: %s%n",
+          round, projects, converged.seconds(), converged.cpu());
+      return converged.seconds();
     }
-    // After the operator's server is gone, so that the two runs do not share the machine.
+  }
+
+  /**
+   * The floor, after the operator's server is gone, so that the two runs do not share the machine.
+   */
+  private static double floor(int projects, int unrelated, int round, double operatorSeconds)
+      throws Exception {
     PlainClientFloor.Figures floor = PlainClientFloor.measure(projects, unrelated);
     System.out.printf(
-        "floor: a plain client with %d threads wrote the same objects and one status in %.1fs"
-            + " (%d writes, %.1f per project); operator/floor=%.1fx%n",
+        "floor, round %d: a plain client with %d threads wrote the same objects and one status in"
+            + " %.1fs (%d writes, %.1f per project); operator/floor=%.1fx%n",
+        round,
         ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER,
         floor.seconds(),
         floor.writes(),
         floor.writes() / (double) projects,
-        seconds / floor.seconds());
+        operatorSeconds / floor.seconds());
     System.out.println("floor cpu: " + floor.cpu());
-    return operatorHeap;
+    return floor.seconds();
   }
 
   /**
