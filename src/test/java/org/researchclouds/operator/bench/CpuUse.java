@@ -49,13 +49,12 @@ final class CpuUse {
             .map(seconds -> String.format("%.1fs", seconds))
             .orElse(UNKNOWN);
     return String.format(
-        "server %s, benchmark's JVM %s (its JIT compiler busy for %s)",
-        serverSeconds, ownSeconds, compiling());
+        "server %s, benchmark's JVM %s (JIT compiling %s)", serverSeconds, ownSeconds, compiling());
   }
 
   /**
-   * How long the JIT compiler worked since the start, in elapsed time: code the warm-up did not
-   * make hot, which a long-running operator would have compiled already.
+   * The benchmark's JVM's compile time since the start: the JVM's approximate figure, summed over
+   * its compiler threads and counting the time they wait for a core. Code the warm-up left cold.
    */
   private String compiling() {
     long now = compilingMillis();

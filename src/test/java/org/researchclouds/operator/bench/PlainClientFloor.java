@@ -41,6 +41,7 @@ final class PlainClientFloor {
       client.resource(baseline).create();
       ExecutorService pool =
           Executors.newFixedThreadPool(ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER);
+      ScaleBenchmark.settle();
       CpuUse cpu = CpuUse.start(server);
       long start = System.nanoTime();
       for (int i = 0; i < projects; i++) {

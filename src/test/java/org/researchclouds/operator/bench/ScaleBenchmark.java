@@ -55,9 +55,10 @@ public final class ScaleBenchmark {
   private static final List<OperatorHarness> STARTED = new ArrayList<>();
 
   /**
-   * Rounds of a warm-up, each on a fresh server. A round of 200 projects leaves the JIT compiler
-   * busy through the next: after one, it was busy for 18.8s of a 500-project run's 34.6s on two
-   * cores; after four, for 3.4s of 30.2s, as in an operator that has run for a while.
+   * Rounds of a warm-up, each on a fresh server. One round of 200 projects was not enough: in the
+   * 500-project run that followed it, the benchmark's JVM spent 22.1s of CPU, and its JIT compiler
+   * threads 18.8s compiling (summed over them); after four rounds, 10.1s and 3.4s, as in an
+   * operator that has run for a while.
    */
   private static final int WARM_UP_ROUNDS = 4;
 
@@ -98,11 +99,11 @@ public final class ScaleBenchmark {
   }
 
   /**
-   * Small runs of the operator, then of the floor: the first one's start-up is the one a new
-   * operator pod sees (a cold JVM). They take out of every measured size what a JVM does once:
-   * compiling the hot code (which a cold run spends more CPU on than the operator's own work, and
-   * which the floor, run second, would otherwise inherit), and building serializers and type
-   * caches, which would weigh in the first size's heap.
+   * Small runs of the operator, each followed by one of the floor: the first one's start-up is the
+   * one a new operator pod sees (a cold JVM). They take out of every measured size what the
+   * benchmark's JVM and the server's do once: compiling the hot code (which a cold run spends more
+   * CPU on than the operator's own work), and building serializers and type caches, which would
+   * weigh in the first size's heap.
    */
   private static void warmUp(boolean withFloor) throws Exception {
     for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
@@ -120,17 +121,31 @@ public final class ScaleBenchmark {
         System.out.printf(
             "warm-up %d of %d: %d projects Ready in %.1fs, cpu: %s%n",
             round, WARM_UP_ROUNDS, WARM_UP_PROJECTS, warm.seconds(), warm.cpu());
-        warm.operator().close();
+        stop(warm.operator());
       }
-    }
-    if (withFloor) {
-      PlainClientFloor.measure(WARM_UP_PROJECTS, 0);
+      if (withFloor) {
+        PlainClientFloor.measure(WARM_UP_PROJECTS, 0);
+      }
     }
   }
 
   private static OperatorHarness keep(OperatorHarness operator) {
     STARTED.add(operator);
     return operator;
+  }
+
+  /** Stops a kept operator, and drops its log of every request, which later rounds would carry. */
+  private static void stop(OperatorHarness operator) {
+    operator.checkAndForgetRequests();
+    operator.close();
+  }
+
+  /** Collects the garbage of what ran before, so that a timed run does not pay for it. */
+  static void settle() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    for (int i = 0; i < 3; i++) {
+      memory.gc();
+    }
   }
 
   /** A new operator, the baseline and a first project, once that project is reconciled. */
@@ -160,20 +175,23 @@ public final class ScaleBenchmark {
     try (ReadyProjects ready = ReadyProjects.watch(client)) {
       long launched = System.nanoTime();
       OperatorHarness operator = keep(start(client, SHIPPED_RESYNC, prefix));
-      long started = System.nanoTime();
+      double startup = (System.nanoTime() - launched) / 1e9;
+      settle();
       // As the floor's: from the first project on, start-up left out.
+      long started = System.nanoTime();
       CpuUse cpu = CpuUse.start(server);
       createConcurrently(client, prefix, projects);
       ready.await(projects);
       double seconds = (System.nanoTime() - started) / 1e9;
-      return new Convergence(operator, (started - launched) / 1e9, seconds, cpu.stop());
+      return new Convergence(operator, startup, seconds, cpu.stop());
     }
   }
 
   /**
    * Runs one size: a first round with every figure, then more rounds of the operator's time alone,
-   * each followed by the floor's. The median ratio counts: on two shared cores, one pair of runs
-   * can differ by half from the next. Returns the operator's heap.
+   * each paired with the floor's, which runs first in every other round so that neither inherits
+   * the other's leftover work. The median ratio counts: on two shared cores, one pair of runs can
+   * differ by half from the next. Returns the operator's heap.
    */
   private static long run(int projects, int unrelated, boolean withFloor, int rounds)
       throws Exception {
@@ -183,17 +201,24 @@ public final class ScaleBenchmark {
       return first.heap();
     }
     List<Double> ratios = new ArrayList<>();
-    ratios.add(first.seconds() / floor(projects, unrelated, 1, first.seconds()));
+    ratios.add(first.seconds() / floor(projects, unrelated, 1, Optional.of(first.seconds())));
     for (int round = 2; round <= rounds; round++) {
-      double seconds = timeToReady(projects, unrelated, prefix + "r" + round, round);
-      ratios.add(seconds / floor(projects, unrelated, round, seconds));
+      String roundPrefix = prefix + "r" + round;
+      if (round % 2 == 0) {
+        double floor = floor(projects, unrelated, round, Optional.empty());
+        ratios.add(timeToReady(projects, unrelated, roundPrefix, round) / floor);
+      } else {
+        double seconds = timeToReady(projects, unrelated, roundPrefix, round);
+        ratios.add(seconds / floor(projects, unrelated, round, Optional.of(seconds)));
+      }
     }
     List<Double> sorted = ratios.stream().sorted().toList();
     System.out.printf(
-        "operator/floor at %d projects over %d rounds: %s; median %.1fx%n",
+        "operator/floor at %d projects over %d rounds: %s; %s %.2fx%n",
         projects,
         ratios.size(),
-        ratios.stream().map(r -> String.format("%.1fx", r)).collect(Collectors.joining(", ")),
+        ratios.stream().map(r -> String.format("%.2fx", r)).collect(Collectors.joining(", ")),
+        sorted.size() % 2 == 1 ? "median" : "upper median",
         sorted.get(sorted.size() / 2));
     return first.heap();
   }
@@ -264,7 +289,7 @@ public final class ScaleBenchmark {
                   .flatMap(
                       after -> stringTableBefore.map(before -> after.growthSince(before, projects)))
                   .orElse("unknown (the JVM did not report it)"));
-      operator.close();
+      stop(operator);
       restartThenIdle(client, projects);
       return new Round(seconds, operatorHeap);
     }
@@ -278,7 +303,7 @@ public final class ScaleBenchmark {
       ClusterSeed.installCrds(client);
       createUnrelatedServices(client, unrelated);
       Convergence converged = converge(server, client, prefix, projects);
-      converged.operator().close();
+      stop(converged.operator());
       System.out.printf(
           "round %d: projects=%d ready_in=%.1fs, cpu: %s%n",
           round, projects, converged.seconds(), converged.cpu());
@@ -287,20 +312,23 @@ public final class ScaleBenchmark {
   }
 
   /**
-   * The floor, after the operator's server is gone, so that the two runs do not share the machine.
+   * The floor, on a server of its own, while no operator runs: the two runs do not share the
+   * machine. Prints the ratio when the operator's time is already known.
    */
-  private static double floor(int projects, int unrelated, int round, double operatorSeconds)
-      throws Exception {
+  private static double floor(
+      int projects, int unrelated, int round, Optional<Double> operatorSeconds) throws Exception {
     PlainClientFloor.Figures floor = PlainClientFloor.measure(projects, unrelated);
     System.out.printf(
         "floor, round %d: a plain client with %d threads wrote the same objects and one status in"
-            + " %.1fs (%d writes, %.1f per project); operator/floor=%.1fx%n",
+            + " %.1fs (%d writes, %.1f per project)%s%n",
         round,
         ConfigurationService.DEFAULT_RECONCILIATION_THREADS_NUMBER,
         floor.seconds(),
         floor.writes(),
         floor.writes() / (double) projects,
-        operatorSeconds / floor.seconds());
+        operatorSeconds
+            .map(seconds -> String.format("; operator/floor=%.2fx", seconds / floor.seconds()))
+            .orElse(""));
     System.out.println("floor cpu: " + floor.cpu());
     return floor.seconds();
   }
@@ -333,7 +361,7 @@ public final class ScaleBenchmark {
         IDLE_RESYNC.toSeconds(),
         idleWrites.size());
     idleWrites.forEach(write -> System.out.println("idle write: " + write));
-    restarted.close();
+    stop(restarted);
   }
 
   /**
@@ -396,11 +424,8 @@ public final class ScaleBenchmark {
   }
 
   private static long heapAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    for (int i = 0; i < 3; i++) {
-      memory.gc();
-    }
-    return memory.getHeapMemoryUsage().getUsed();
+    settle();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   /** A status whose list-maps hold a key twice: what a real API server would refuse to store. */
