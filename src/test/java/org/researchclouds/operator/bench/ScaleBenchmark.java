@@ -57,8 +57,8 @@ public final class ScaleBenchmark {
   /**
    * Rounds of a warm-up, each on a fresh server. One round of 200 projects was not enough: in the
    * 500-project run that followed it, the benchmark's JVM spent 22.1s of CPU, and its JIT compiler
-   * threads 18.8s compiling (summed over them); after four rounds, 10.1s and 3.4s, as in an
-   * operator that has run for a while.
+   * threads 18.8s compiling (summed over them, waiting included); after four rounds, 12.0s and
+   * 5.9s, nearer an operator that has run for a while.
    */
   private static final int WARM_UP_ROUNDS = 4;
 
