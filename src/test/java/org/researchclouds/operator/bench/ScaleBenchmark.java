@@ -191,7 +191,7 @@ public final class ScaleBenchmark {
    * Runs one size: a first round with every figure, then more rounds of the operator's time alone,
    * each paired with the floor's, which runs first in every other round so that neither inherits
    * the other's leftover work. The median ratio counts: on two shared cores, one pair of runs can
-   * differ by half from the next. Returns the operator's heap.
+   * differ by a third from the next. Returns the operator's heap.
    */
   private static long run(int projects, int unrelated, boolean withFloor, int rounds)
       throws Exception {
