@@ -23,6 +23,9 @@ import java.io.IOException;
  * large unique values, which the reduced stores drop anyway, cost the table nothing.
  */
 public final class CanonicalStrings {
+  /** The longest name Kubernetes allows (a DNS subdomain): names, UIDs and label values fit. */
+  static final int LONGEST_INTERNED = 253;
+
   private CanonicalStrings() {}
 
   /** A builder for the operator's client on {@code config}. */
@@ -37,9 +40,6 @@ public final class CanonicalStrings {
         new SimpleModule("canonical-strings").addDeserializer(String.class, new Interning());
     return new KubernetesSerialization(new ObjectMapper().registerModule(module), true);
   }
-
-  /** The longest name Kubernetes allows (a DNS subdomain): names, UIDs and label values fit. */
-  static final int LONGEST_INTERNED = 253;
 
   private static final class Interning extends StringDeserializer {
     @Override

@@ -37,11 +37,6 @@ final class CpuUse {
 
   /** The CPU seconds each side spent since the start. */
   String stop() {
-    long ownNow = OWN_PROCESS.getProcessCpuTime();
-    String ownSeconds =
-        ownNow < 0 || ownAtStart < 0
-            ? UNKNOWN
-            : String.format("%.1fs", (ownNow - ownAtStart) / 1e9);
     String serverSeconds =
         server
             .cpu()
@@ -49,18 +44,19 @@ final class CpuUse {
             .map(seconds -> String.format("%.1fs", seconds))
             .orElse(UNKNOWN);
     return String.format(
-        "server %s, benchmark's JVM %s (JIT compiling %s)", serverSeconds, ownSeconds, compiling());
+        "server %s, benchmark's JVM %s (JIT compiling %s)",
+        serverSeconds,
+        since(ownAtStart, OWN_PROCESS.getProcessCpuTime(), 1e9),
+        since(compilingAtStart, compilingMillis(), 1e3));
   }
 
   /**
-   * The benchmark's JVM's compile time since the start: the JVM's approximate figure, summed over
-   * its compiler threads and counting the time they wait for a core. Code the warm-up left cold.
+   * Seconds between two readings in {@code perSecond} units, where the JVM gives them (it answers
+   * -1 where it cannot). The compile time is the JVM's approximate figure, summed over its compiler
+   * threads and counting the time they wait for a core: code the warm-up left cold.
    */
-  private String compiling() {
-    long now = compilingMillis();
-    return now < 0 || compilingAtStart < 0
-        ? UNKNOWN
-        : String.format("%.1fs", (now - compilingAtStart) / 1e3);
+  private static String since(long start, long now, double perSecond) {
+    return start < 0 || now < 0 ? UNKNOWN : String.format("%.1fs", (now - start) / perSecond);
   }
 
   private static long compilingMillis() {

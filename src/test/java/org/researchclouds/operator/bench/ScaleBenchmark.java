@@ -23,7 +23,6 @@ import org.researchclouds.operator.Fixtures;
 import org.researchclouds.operator.OperatorHarness;
 import org.researchclouds.operator.api.ResearchProject;
 import org.researchclouds.operator.api.Responsibility;
-import org.researchclouds.operator.local.ClusterSeed;
 import org.researchclouds.operator.reconciler.OperatorSettings;
 
 /**
@@ -109,8 +108,6 @@ public final class ScaleBenchmark {
     for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
       try (ServerProcess server = ServerProcess.start();
           KubernetesClient client = server.client()) {
-        // As in a cluster, where the chart installs them: not part of the operator's start.
-        ClusterSeed.installCrds(client);
         Convergence warm = converge(server, client, WARM_UP_PREFIX + round, WARM_UP_PROJECTS);
         if (round == 1) {
           System.out.printf(
@@ -229,7 +226,6 @@ public final class ScaleBenchmark {
   private static Round everyFigure(int projects, int unrelated, String prefix) throws Exception {
     try (ServerProcess server = ServerProcess.start();
         KubernetesClient client = server.client()) {
-      ClusterSeed.installCrds(client);
       createUnrelatedServices(client, unrelated);
       long heapBefore = heapAfterGc();
       Optional<StringTable.Figures> stringTableBefore = StringTable.now();
@@ -238,8 +234,6 @@ public final class ScaleBenchmark {
       Convergence converged = converge(server, client, prefix, projects);
       OperatorHarness operator = converged.operator();
       double seconds = converged.seconds();
-      double startup = converged.startup();
-      String cpuUsed = converged.cpu();
       int writesToReady = operator.writes();
       int reconcilesToReady = operator.reconciles();
 
@@ -262,7 +256,7 @@ public final class ScaleBenchmark {
           "projects=%d ready_in=%.1fs (%.1f projects/s) writes_to_ready=%d (%.1f per"
               + " project)%n",
           projects, seconds, projects / seconds, writesToReady, writesToReady / (double) projects);
-      System.out.println("cpu to Ready: " + cpuUsed);
+      System.out.println("cpu to Ready: " + converged.cpu());
       // Two per project are needed: one adds the finalizer, the next applies everything. More
       // would mean that the operator's own writes, echoed by its watches, start reconciles.
       System.out.printf(
@@ -276,7 +270,7 @@ public final class ScaleBenchmark {
           "after Ready: %d reconciles and %d writes in 10s%n",
           settleReconciles, settleWrites.size());
       settleWrites.forEach(write -> System.out.println("write after Ready: " + write));
-      System.out.printf("startup_to_first_reconcile=%.2fs in a warm JVM%n", startup);
+      System.out.printf("startup_to_first_reconcile=%.2fs in a warm JVM%n", converged.startup());
       System.out.printf(
           "unrelated_services=%d of %d KiB each%n", unrelated, UNRELATED_SERVICE_BYTES / 1024);
       System.out.printf(
@@ -300,7 +294,6 @@ public final class ScaleBenchmark {
       throws Exception {
     try (ServerProcess server = ServerProcess.start();
         KubernetesClient client = server.client()) {
-      ClusterSeed.installCrds(client);
       createUnrelatedServices(client, unrelated);
       Convergence converged = converge(server, client, prefix, projects);
       stop(converged.operator());

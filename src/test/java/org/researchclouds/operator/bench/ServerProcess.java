@@ -43,7 +43,10 @@ final class ServerProcess implements AutoCloseable {
     this.url = url;
   }
 
-  /** A new, empty server; the one before it must be closed. */
+  /**
+   * A new server, empty but for the CRDs, as the chart installs them in a cluster; the one before
+   * it must be closed.
+   */
   static synchronized ServerProcess start() throws IOException {
     if (jvm == null) {
       jvm = ServerJvm.launch();
